@@ -1,0 +1,363 @@
+//! The `plainpage` command line: clean, read and analyze pages, and score reader quality.
+
+use plainpage::eval::{evaluate, Report};
+use plainpage::{Options, Timings, Verdict};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const USAGE: &str = "usage:
+  plainpage clean PAGE... [--url URL] [--format html|json] [--out-dir DIR]
+  plainpage read PAGE... [--url URL] [--format html|text|json] [--out-dir DIR]
+  plainpage analyze PAGE... [--url URL] [--out-dir DIR]
+  plainpage eval DIR [--floors FILE] [--json]
+PAGE is a file path or - for standard input. Several PAGEs need --out-dir.";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Clean,
+    Read,
+    Analyze,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Html,
+    Text,
+    Json,
+}
+
+struct Args {
+    mode: Mode,
+    pages: Vec<String>,
+    url: Option<String>,
+    format: Format,
+    out_dir: Option<PathBuf>,
+}
+
+/// The verdict as `analyze` and `clean --format json` print it.
+#[derive(Serialize)]
+struct VerdictOut<'a> {
+    #[serde(flatten)]
+    verdict: &'a Verdict,
+    timings: Timings,
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(argv) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("plainpage: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(argv: Vec<String>) -> Result<ExitCode, String> {
+    let Some(command) = argv.first() else {
+        return Err(format!("no command given.\n{USAGE}"));
+    };
+    let mode = match command.as_str() {
+        "clean" => Mode::Clean,
+        "read" => Mode::Read,
+        "analyze" => Mode::Analyze,
+        "eval" => return run_eval(&argv[1..]),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        other => return Err(format!("`{other}` is not a command.\n{USAGE}")),
+    };
+    let args = parse(mode, &argv[1..])?;
+    if args.pages.len() > 1 && args.out_dir.is_none() {
+        return Err("several pages need --out-dir DIR to write one output per page".into());
+    }
+    match &args.out_dir {
+        None => {
+            let page = &args.pages[0];
+            let bytes = load(page)?;
+            let out = process(&args, &bytes)?;
+            std::io::stdout()
+                .write_all(&out)
+                .map_err(|e| format!("cannot write the output: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(dir) => batch(&args, dir),
+    }
+}
+
+fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
+    let mut args = Args {
+        mode,
+        pages: Vec::new(),
+        url: None,
+        format: if mode == Mode::Analyze {
+            Format::Json
+        } else {
+            Format::Html
+        },
+        out_dir: None,
+    };
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match a.as_str() {
+            "--url" => args.url = Some(value("--url")?),
+            "--out-dir" => args.out_dir = Some(PathBuf::from(value("--out-dir")?)),
+            "--format" => {
+                let f = value("--format")?;
+                args.format = match (mode, f.as_str()) {
+                    (Mode::Clean | Mode::Read, "html") => Format::Html,
+                    (Mode::Read, "text") => Format::Text,
+                    (_, "json") => Format::Json,
+                    _ => return Err(format!("--format {f} is not available for this command")),
+                };
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            page => args.pages.push(page.to_owned()),
+        }
+    }
+    if args.pages.is_empty() {
+        return Err(format!("no PAGE given.\n{USAGE}"));
+    }
+    Ok(args)
+}
+
+fn load(page: &str) -> Result<Vec<u8>, String> {
+    if page == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(page).map_err(|e| format!("cannot read {page}: {e}"))
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
+    let mut out = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+fn process(args: &Args, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let options = Options {
+        url: args.url.clone(),
+        ..Options::default()
+    };
+    match args.mode {
+        Mode::Analyze => {
+            let a = plainpage::analyze(bytes, &options).map_err(|e| e.to_string())?;
+            json(&VerdictOut {
+                verdict: &a.verdict,
+                timings: a.timings,
+            })
+        }
+        Mode::Clean => {
+            let c = plainpage::clean(bytes, &options).map_err(|e| e.to_string())?;
+            match args.format {
+                Format::Json => json(&VerdictOut {
+                    verdict: &c.verdict,
+                    timings: c.timings,
+                }),
+                _ => Ok(c.html),
+            }
+        }
+        Mode::Read => {
+            let r = plainpage::read(bytes, &options).map_err(|e| e.to_string())?;
+            match args.format {
+                Format::Html => Ok(r.document.into_bytes()),
+                Format::Text => Ok(format!("{}\n", r.article.text).into_bytes()),
+                Format::Json => json(&r.article),
+            }
+        }
+    }
+}
+
+fn output_name(page: &str, args: &Args) -> String {
+    let stem = if page == "-" {
+        "stdin".to_owned()
+    } else {
+        let p = Path::new(page);
+        let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+        // corpus layout: <name>/source.html → name
+        match (stem.as_deref(), p.parent().and_then(Path::file_name)) {
+            (Some("source"), Some(parent)) => parent.to_string_lossy().into_owned(),
+            (Some(s), _) => s.to_owned(),
+            _ => "page".to_owned(),
+        }
+    };
+    let ext = match args.format {
+        Format::Html => "html",
+        Format::Text => "txt",
+        Format::Json => "json",
+    };
+    format!("{stem}.{ext}")
+}
+
+fn batch(args: &Args, dir: &Path) -> Result<ExitCode, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let total = args.pages.len();
+    let done = AtomicUsize::new(0);
+    let failed = AtomicUsize::new(0);
+    let tty = std::io::stderr().is_terminal();
+    args.pages.par_iter().for_each(|page| {
+        let result = load(page)
+            .and_then(|bytes| process(args, &bytes))
+            .and_then(|out| {
+                let path = dir.join(output_name(page, args));
+                std::fs::write(&path, out)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            });
+        if let Err(msg) = result {
+            failed.fetch_add(1, Ordering::Relaxed);
+            eprintln!(
+                "{}plainpage: {page}: {msg}",
+                if tty { "\r\x1b[K" } else { "" }
+            );
+        }
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if tty {
+            let width = 30;
+            let filled = n * width / total;
+            eprint!(
+                "\r[{}{}] {n}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+        }
+    });
+    if tty {
+        eprintln!();
+    }
+    let failed = failed.load(Ordering::Relaxed);
+    eprintln!(
+        "plainpage: {} of {total} pages written to {}",
+        total - failed,
+        dir.display()
+    );
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn run_eval(rest: &[String]) -> Result<ExitCode, String> {
+    let mut dir = None;
+    let mut floors = None;
+    let mut as_json = false;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--floors" => floors = Some(it.next().ok_or("--floors needs a file")?.clone()),
+            "--json" => as_json = true,
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            d => dir = Some(PathBuf::from(d)),
+        }
+    }
+    let dir = dir.ok_or("eval needs a DIR of <name>/source.html + expected.html pages")?;
+    let report = evaluate(&dir).map_err(|e| e.to_string())?;
+    if as_json {
+        std::io::stdout()
+            .write_all(&json(&report)?)
+            .map_err(|e| e.to_string())?;
+    } else {
+        print_report(&report);
+    }
+    match floors {
+        None => Ok(ExitCode::SUCCESS),
+        Some(file) => check_floors(&report, Path::new(&file)),
+    }
+}
+
+fn print_report(report: &Report) {
+    println!(
+        "{:<45} {:>9} {:>9} {:>9}",
+        "page", "precision", "recall", "f1"
+    );
+    for p in &report.pages {
+        let note = p
+            .error
+            .as_deref()
+            .map(|e| format!("  ERROR: {e}"))
+            .unwrap_or_default();
+        println!(
+            "{:<45} {:>9.3} {:>9.3} {:>9.3}{note}",
+            p.name, p.precision, p.recall, p.f1
+        );
+    }
+    println!(
+        "{:<45} {:>9.3} {:>9.3} {:>9.3}",
+        "MEAN", report.mean_precision, report.mean_recall, report.mean_f1
+    );
+    let low: Vec<&str> = report
+        .pages
+        .iter()
+        .filter(|p| p.recall < 0.9)
+        .map(|p| p.name.as_str())
+        .collect();
+    println!(
+        "pages with recall < 0.9 ({}): {}",
+        low.len(),
+        low.join(", ")
+    );
+}
+
+/// The floor file: `mean_f1 0.90`, `mean_recall 0.95`, then `<page> <f1>` lines; `#` comments.
+fn check_floors(report: &Report, file: &Path) -> Result<ExitCode, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read floors {}: {e}", file.display()))?;
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(name), Some(floor)) = (parts.next(), parts.next()) else {
+            return Err(format!(
+                "{}:{}: expected `<name> <floor>`",
+                file.display(),
+                n + 1
+            ));
+        };
+        let floor: f64 = floor
+            .parse()
+            .map_err(|_| format!("{}:{}: `{floor}` is not a number", file.display(), n + 1))?;
+        let got = match name {
+            "mean_f1" => Some(report.mean_f1),
+            "mean_recall" => Some(report.mean_recall),
+            page => report.pages.iter().find(|p| p.name == page).map(|p| p.f1),
+        };
+        let Some(got) = got else {
+            failures.push(format!("{name}: page missing from the corpus"));
+            continue;
+        };
+        checked += 1;
+        // Floors are written to 3 decimals; allow for that rounding.
+        if got + 5e-4 < floor {
+            failures.push(format!("{name}: {got:.3} is below its floor {floor:.3}"));
+        }
+    }
+    let passed = checked - failures.len().min(checked);
+    println!("floors: {passed} passed, {} failed", failures.len());
+    for f in &failures {
+        println!("  BELOW FLOOR {f}");
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

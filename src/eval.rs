@@ -1,0 +1,141 @@
+//! The quality harness: token precision, recall and F1 of reader text against expected text,
+//! over a folder of `<name>/source.html` + `expected.html` pages.
+
+use crate::reader::text::html_to_text;
+use crate::text::tokens;
+use crate::{read, Error, Options};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Scores for one page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageScore {
+    pub name: String,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Set when the engine failed on the page (scores are then 0).
+    pub error: Option<String>,
+}
+
+/// Scores for a whole folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub pages: Vec<PageScore>,
+    pub mean_precision: f64,
+    pub mean_recall: f64,
+    pub mean_f1: f64,
+}
+
+/// Token precision, recall and F1 of `got` against `want` (bags of tokens with multiplicity).
+pub fn score(got: &str, want: &str) -> (f64, f64, f64) {
+    let mut bag: HashMap<String, i64> = HashMap::new();
+    for t in tokens(want) {
+        *bag.entry(t).or_default() += 1;
+    }
+    let want_n: i64 = bag.values().sum();
+    let mut got_n = 0i64;
+    let mut common = 0i64;
+    for t in tokens(got) {
+        got_n += 1;
+        if let Some(n) = bag.get_mut(&t) {
+            if *n > 0 {
+                *n -= 1;
+                common += 1;
+            }
+        }
+    }
+    if want_n == 0 && got_n == 0 {
+        return (1.0, 1.0, 1.0);
+    }
+    let precision = if got_n == 0 {
+        0.0
+    } else {
+        common as f64 / got_n as f64
+    };
+    let recall = if want_n == 0 {
+        0.0
+    } else {
+        common as f64 / want_n as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    (precision, recall, f1)
+}
+
+/// Evaluates one page folder.
+pub fn evaluate_page(dir: &Path) -> PageScore {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let run = || -> Result<(f64, f64, f64), Error> {
+        let source = std::fs::read(dir.join("source.html"))
+            .map_err(|e| Error::BadOption(format!("cannot read source.html: {e}")))?;
+        let expected = std::fs::read(dir.join("expected.html"))
+            .map_err(|e| Error::BadOption(format!("cannot read expected.html: {e}")))?;
+        let want = html_to_text(&String::from_utf8_lossy(&expected))?;
+        let options = Options::with_url("http://fakehost/test/page.html");
+        let got = read(&source, &options)?.article.text;
+        Ok(score(&got, &want))
+    };
+    match run() {
+        Ok((precision, recall, f1)) => PageScore {
+            name,
+            precision,
+            recall,
+            f1,
+            error: None,
+        },
+        Err(e) => PageScore {
+            name,
+            precision: 0.0,
+            recall: 0.0,
+            f1: 0.0,
+            error: Some(e.to_string()),
+        },
+    }
+}
+
+/// Evaluates every page folder under `dir`, in parallel, sorted by name.
+pub fn evaluate(dir: &Path) -> Result<Report, Error> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::BadOption(format!("cannot read {}: {e}", dir.display())))?;
+    let mut dirs: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("source.html").is_file() && p.join("expected.html").is_file())
+        .collect();
+    dirs.sort();
+    if dirs.is_empty() {
+        return Err(Error::BadOption(format!(
+            "{} has no <name>/source.html + expected.html pages",
+            dir.display()
+        )));
+    }
+    let pages: Vec<PageScore> = dirs.par_iter().map(|d| evaluate_page(d)).collect();
+    let n = pages.len() as f64;
+    let mean = |f: fn(&PageScore) -> f64| pages.iter().map(f).sum::<f64>() / n;
+    Ok(Report {
+        mean_precision: mean(|p| p.precision),
+        mean_recall: mean(|p| p.recall),
+        mean_f1: mean(|p| p.f1),
+        pages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scores_bags_of_tokens() {
+        let (p, r, f) = super::score("a b c", "a b b d");
+        assert!((p - 2.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9);
+        assert!((f - 2.0 * p * r / (p + r)).abs() < 1e-9);
+        assert_eq!(super::score("", ""), (1.0, 1.0, 1.0));
+    }
+}

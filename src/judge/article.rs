@@ -1,0 +1,172 @@
+//! Finding the article: score prose paragraphs into their ancestors, pick the best-scoring
+//! block, let it climb when the article was split into sections, and add sibling blocks that
+//! belong to it.
+
+use crate::rules::hints::{article_lean, chrome_hint};
+use crate::survey::{Row, Survey, NO_PARENT};
+use crate::tuning::*;
+
+/// The article as the judge sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// The article root, if the page has prose at all.
+    pub root: Option<u32>,
+    /// The blocks that make up the article, in document order.
+    pub blocks: Vec<u32>,
+}
+
+/// Landmarks whose prose is never the article's (navigation, sidebars, footers, forms).
+const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "form", "menu", "dialog"];
+
+/// Tags that are prose paragraphs for scoring.
+fn is_paragraph(row: &Row) -> bool {
+    match &*row.tag {
+        "p" | "pre" => true,
+        "td" | "blockquote" | "dd" => row.paragraphs == 0,
+        "div" | "section" | "article" | "li" | "span" | "font" | "center" => {
+            row.paragraphs == 0 && row.own_text >= MIN_PARAGRAPH_CHARS * 2
+        }
+        _ => false,
+    }
+}
+
+fn initial_score(row: &Row) -> f32 {
+    let by_tag = match &*row.tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let lean = article_lean(&row.class) + article_lean(&row.id) + article_lean(&row.extra);
+    // A block named like chrome ("story-gate", "related-posts") is not article-ish.
+    let chrome = [&row.class, &row.id]
+        .iter()
+        .any(|v| chrome_hint(v).is_some());
+    let lean = if chrome { lean.min(0) - 1 } else { lean };
+    by_tag + lean as f32 * CLASS_WEIGHT
+}
+
+/// Finds the article in a survey.
+pub fn find(survey: &Survey) -> Article {
+    let rows = &survey.rows;
+    let n = rows.len();
+    // Furniture: inside nav/aside/footer/… (parents precede children, so one forward pass).
+    let mut furniture = vec![false; n];
+    for (i, row) in rows.iter().enumerate() {
+        let inherited = row.parent != NO_PARENT && furniture[row.parent as usize];
+        furniture[i] = inherited || row.hidden || FURNITURE_TAGS.contains(&&*row.tag);
+    }
+    let mut content = vec![0f32; n];
+    let mut is_candidate = vec![false; n];
+    let mut prose = vec![0u32; n];
+    for (i, row) in rows.iter().enumerate() {
+        if furniture[i] || !is_paragraph(row) {
+            continue;
+        }
+        let text = if row.paragraphs == 0 && row.tag.as_ref() != "p" {
+            row.own_text
+        } else {
+            row.text
+        };
+        if text < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        prose[i] = text;
+        let length_bonus = ((text / LENGTH_BONUS_CHARS) as f32).min(MAX_LENGTH_BONUS);
+        let score = 1.0 + row.commas as f32 + length_bonus;
+        for (level, anc) in survey.ancestors(i as u32).take(5).enumerate() {
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            content[anc as usize] += score / divider;
+            is_candidate[anc as usize] = true;
+        }
+    }
+    // Paragraph text per subtree: children follow parents, so sum in reverse order.
+    for i in (0..n).rev() {
+        let parent = rows[i].parent;
+        if parent != NO_PARENT {
+            prose[parent as usize] += prose[i];
+        }
+    }
+    let score = |i: usize| -> f32 {
+        let row = &rows[i];
+        (content[i] + initial_score(row)) * (1.0 - row.link_density())
+    };
+    let best = (0..n)
+        .filter(|&i| is_candidate[i] && !furniture[i])
+        .filter(|&i| !matches!(&*rows[i].tag, "html" | "head"))
+        .max_by(|&a, &b| score(a).total_cmp(&score(b)));
+    let Some(mut root) = best else {
+        return fallback(survey);
+    };
+    // Climb while the parent holds clearly more prose and is still prose-like.
+    loop {
+        let parent = rows[root].parent;
+        if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html" | "body") {
+            break;
+        }
+        let p = parent as usize;
+        let grows = prose[p] as f32 >= prose[root] as f32 * CLIMB_TEXT_FACTOR;
+        if grows && rows[p].link_density() < CLIMB_MAX_LINK_DENSITY && !furniture[p] {
+            root = p;
+        } else {
+            break;
+        }
+    }
+    let root_score = score(root);
+    let mut blocks = Vec::new();
+    let parent = rows[root].parent;
+    if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html") {
+        blocks.push(root as u32);
+    } else {
+        let threshold = SIBLING_MIN_SCORE.max(root_score * SIBLING_SCORE_SHARE);
+        for sib in children(survey, parent) {
+            let s = sib as usize;
+            let row = &rows[s];
+            let joins = s == root
+                || (!furniture[s] && is_candidate[s] && score(s) >= threshold)
+                || (!furniture[s]
+                    && row.tag.as_ref() == "p"
+                    && row.text >= SIBLING_PARAGRAPH_CHARS
+                    && row.link_density() < SIBLING_PARAGRAPH_MAX_LINK_DENSITY);
+            if joins {
+                blocks.push(sib);
+            }
+        }
+    }
+    Article {
+        root: Some(root as u32),
+        blocks,
+    }
+}
+
+/// A page without scorable prose: the body (or nothing) is the article.
+fn fallback(survey: &Survey) -> Article {
+    let body = survey
+        .rows
+        .iter()
+        .position(|r| r.tag.as_ref() == "body")
+        .map(|i| i as u32);
+    Article {
+        root: body,
+        blocks: body.into_iter().collect(),
+    }
+}
+
+/// The children of an element, in document order.
+pub fn children(survey: &Survey, parent: u32) -> impl Iterator<Item = u32> + '_ {
+    let end = survey.row(parent).map_or(0, |r| r.end);
+    let mut next = parent + 1;
+    std::iter::from_fn(move || {
+        if next >= end {
+            return None;
+        }
+        let this = next;
+        next = survey.row(this).map_or(end, |r| r.end.max(this + 1));
+        Some(this)
+    })
+}

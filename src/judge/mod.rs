@@ -1,0 +1,33 @@
+//! The judge: pure functions over a [`Survey`] that decide what is article and what is chrome.
+//!
+//! It reads as the algorithm: find the article, protect it, classify chrome around and inside
+//! it, and gather metadata. No lol_html here: everything comes from the survey's rows.
+
+mod article;
+mod chrome;
+mod metadata;
+mod protect;
+pub mod verdict;
+
+pub use article::Article;
+pub use verdict::{Conflict, Metadata, Removal, Verdict};
+
+use crate::options::Options;
+use crate::survey::Survey;
+
+/// Judges a surveyed page.
+pub fn judge(survey: &Survey, options: &Options) -> Verdict {
+    let article = article::find(survey);
+    let protected = protect::Protection::new(survey, &article);
+    let chrome = chrome::classify(survey, &protected, options);
+    let metadata = metadata::gather(survey, &article);
+    Verdict {
+        elements: survey.rows.len() as u32,
+        article: article.root,
+        article_blocks: article.blocks,
+        unlock_scroll: chrome.unlock_scroll,
+        removals: chrome.removals,
+        conflicts: chrome.conflicts,
+        metadata,
+    }
+}

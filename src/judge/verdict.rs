@@ -1,0 +1,80 @@
+//! The judge's output: what is the article, what is chrome and why, and the page's metadata.
+
+use crate::category::Category;
+use serde::{Deserialize, Serialize};
+
+/// One block the verdict removes in clean mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Removal {
+    /// The element's ordinal (its index in `querySelectorAll('*')` order).
+    pub ordinal: u32,
+    /// Its tag name, checked by the live-page applier before it touches anything.
+    pub tag: String,
+    /// What kind of chrome it is.
+    pub category: Category,
+    /// Why, in words a person can check.
+    pub reason: String,
+    /// The filter-list rule that matched, if a rule did.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rule: Option<String>,
+    /// The first words of the block.
+    pub preview: String,
+}
+
+/// A removal a rule asked for that article protection refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub ordinal: u32,
+    pub tag: String,
+    pub rule: String,
+    pub why: String,
+}
+
+/// What the page says about the article, merged from metadata and the article itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub lead_image: Option<String>,
+    pub canonical: Option<String>,
+    pub section: Option<String>,
+}
+
+/// The judge's decision about a page. This is what the CLI prints, the extension applies by
+/// ordinal and the playground lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// Total number of elements surveyed; the applier checks the live page has as many.
+    pub elements: u32,
+    /// The article root's ordinal, if the page has an article.
+    pub article: Option<u32>,
+    /// The blocks reader view shows, in document order: the root, or the root's siblings that
+    /// belong to the article.
+    pub article_blocks: Vec<u32>,
+    /// Chrome blocks to remove, in document order; none is inside another.
+    pub removals: Vec<Removal>,
+    /// Rule hits refused by article protection.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    /// Page metadata.
+    pub metadata: Metadata,
+    /// Whether a removed block may have locked page scrolling (a gate or overlay).
+    #[serde(default)]
+    pub unlock_scroll: bool,
+}
+
+impl Verdict {
+    /// Number of removals per category, in [`Category::ALL`] order.
+    pub fn counts(&self) -> [usize; 6] {
+        let mut counts = [0; 6];
+        for r in &self.removals {
+            counts[r.category.index()] += 1;
+        }
+        counts
+    }
+}

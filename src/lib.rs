@@ -1,0 +1,129 @@
+//! PlainPage: strips paywall chrome from news pages and renders a clean reader view.
+//!
+//! The pipeline, as in DESIGN.md: [`survey`] (one read-only lol_html pass) → [`judge`] (pure
+//! Rust over the survey) → [`strip`] (clean mode) or [`reader`] (read mode).
+
+pub mod category;
+pub mod clock;
+pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+pub mod input;
+pub mod judge;
+pub mod options;
+mod ordinals;
+pub mod reader;
+pub mod rules;
+pub mod strip;
+pub mod survey;
+pub mod text;
+pub mod tuning;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use category::Category;
+pub use error::Error;
+pub use input::Input;
+pub use judge::{Removal, Verdict};
+pub use options::Options;
+pub use reader::Article;
+
+use clock::timed;
+use serde::Serialize;
+
+/// Milliseconds each pass took.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Timings {
+    pub survey: f64,
+    pub judge: f64,
+    /// The strip pass (clean) or extract + sanitize + render (read); 0 for analyze.
+    pub output: f64,
+}
+
+/// A verdict and how long it took.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub verdict: Verdict,
+    pub timings: Timings,
+}
+
+/// A cleaned page.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    /// The page with chrome removed, in its own encoding.
+    pub html: Vec<u8>,
+    pub verdict: Verdict,
+    pub timings: Timings,
+}
+
+/// A reader view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reader {
+    pub article: Article,
+    /// The complete reader document.
+    pub document: String,
+    pub timings: Timings,
+}
+
+fn prepare<'a>(html: &'a [u8], options: &Options) -> Result<Input<'a>, Error> {
+    Input::new(html, options.encoding.as_deref())
+}
+
+fn survey_and_judge(
+    input: &Input<'_>,
+    options: &Options,
+) -> Result<(survey::Survey, Verdict, Timings), Error> {
+    let (survey, survey_ms) = timed(|| survey::survey(input));
+    let survey = survey?;
+    let (verdict, judge_ms) = timed(|| judge::judge(&survey, options));
+    Ok((
+        survey,
+        verdict,
+        Timings {
+            survey: survey_ms,
+            judge: judge_ms,
+            output: 0.0,
+        },
+    ))
+}
+
+/// Surveys and judges a page: what is article, what is chrome, and why.
+pub fn analyze(html: &[u8], options: &Options) -> Result<Analysis, Error> {
+    let input = prepare(html, options)?;
+    let (_, verdict, timings) = survey_and_judge(&input, options)?;
+    Ok(Analysis { verdict, timings })
+}
+
+/// Removes chrome from a page, leaving everything else byte for byte.
+pub fn clean(html: &[u8], options: &Options) -> Result<Cleaned, Error> {
+    let input = prepare(html, options)?;
+    let (_, verdict, mut timings) = survey_and_judge(&input, options)?;
+    let (html, ms) = timed(|| strip::strip(&input, &verdict));
+    timings.output = ms;
+    Ok(Cleaned {
+        html: html?,
+        verdict,
+        timings,
+    })
+}
+
+/// Extracts the article into a sanitized reader document.
+pub fn read(html: &[u8], options: &Options) -> Result<Reader, Error> {
+    let page_url = options.page_url()?;
+    let input = prepare(html, options)?;
+    let (survey, verdict, mut timings) = survey_and_judge(&input, options)?;
+    // The extract pass must read the page in the encoding the survey found declared.
+    let input = match (&survey.meta.charset, input.sniff_meta_charset) {
+        (Some(label), true) => Input::new(html, Some(label)).unwrap_or(input),
+        _ => input,
+    };
+    let (article, ms) = timed(|| reader::read(&input, &survey, &verdict, page_url.as_ref()));
+    let article = article?;
+    let document = reader::render::render(&article);
+    timings.output = ms;
+    Ok(Reader {
+        article,
+        document,
+        timings,
+    })
+}

@@ -1,0 +1,73 @@
+//! Reader mode: extract the article blocks, sanitize them, and render a reader document.
+
+mod extract;
+mod plan;
+pub mod render;
+pub mod sanitize;
+pub mod text;
+
+use crate::error::Error;
+use crate::input::Input;
+use crate::judge::Verdict;
+use crate::survey::Survey;
+use crate::tuning::WORDS_PER_MINUTE;
+use serde::Serialize;
+
+pub use extract::resolve;
+
+/// An extracted article: metadata, sanitized content and its text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub lead_image: Option<String>,
+    pub canonical: Option<String>,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    /// Sanitized article HTML.
+    pub content: String,
+    /// The article's text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// Extracts, sanitizes and measures the article the verdict found.
+pub fn read(
+    input: &Input<'_>,
+    survey: &Survey,
+    verdict: &Verdict,
+    page_url: Option<&url::Url>,
+) -> Result<Article, Error> {
+    let plan = plan::Plan::new(survey, verdict);
+    let base = match (&survey.meta.base, page_url) {
+        (Some(base), Some(page)) => page.join(base).ok(),
+        (Some(base), None) => url::Url::parse(base).ok(),
+        (None, page) => page.cloned(),
+    };
+    let raw = extract::extract(input, &plan, base.as_ref())?;
+    let content = sanitize::sanitize(&raw)?;
+    let text = text::html_to_text(&content)?;
+    let word_count = text.split_whitespace().count();
+    let m = &verdict.metadata;
+    let resolve_opt = |u: &Option<String>| u.as_deref().map(|u| resolve(u, base.as_ref()));
+    Ok(Article {
+        title: m.title.clone(),
+        byline: m.byline.clone(),
+        site_name: m.site_name.clone(),
+        published: m.published.clone(),
+        lang: m.lang.clone(),
+        dir: m.dir.clone(),
+        excerpt: m.excerpt.clone(),
+        lead_image: resolve_opt(&m.lead_image),
+        canonical: resolve_opt(&m.canonical),
+        word_count,
+        reading_minutes: word_count.div_ceil(WORDS_PER_MINUTE as usize).max(1),
+        content,
+        text,
+    })
+}

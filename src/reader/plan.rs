@@ -1,0 +1,127 @@
+//! The reader plan: which elements of the article reader view keeps, drops or unwraps,
+//! decided from the survey and the verdict before the extract pass runs.
+
+use crate::judge::Verdict;
+use crate::rules::hints::{article_lean, chrome_hint, words};
+use crate::survey::{Row, Survey};
+use crate::text::{decode_entities, fold_whitespace};
+use crate::tuning::READER_MAX_LINK_DENSITY;
+
+/// What extract does with one element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Outside the article and not around it: removed with its contents.
+    Outside,
+    /// Around the article (an ancestor of a block): tags dropped, article contents kept.
+    Around,
+    /// In the article: kept.
+    Keep,
+    /// In the article but not reader content: removed with its contents.
+    Drop,
+}
+
+/// Tags reader view never shows.
+const NEVER: &[&str] = &[
+    "script", "style", "link", "meta", "iframe", "object", "embed", "form", "button", "input",
+    "select", "textarea", "nav", "aside", "footer", "dialog", "menu", "template", "canvas",
+    "audio", "video", "applet", "frame", "frameset",
+];
+
+/// Containers that the reader checks for being link lists or furniture.
+const CONDITIONAL: &[&str] = &["div", "section", "ul", "ol", "table", "header", "dl", "p"];
+
+/// The fate of every ordinal.
+pub struct Plan {
+    pub fates: Vec<Fate>,
+}
+
+impl Plan {
+    pub fn new(survey: &Survey, verdict: &Verdict) -> Plan {
+        let rows = &survey.rows;
+        let n = rows.len();
+        let mut fates = vec![Fate::Outside; n];
+        let title = verdict
+            .metadata
+            .title
+            .as_deref()
+            .map(normalize)
+            .unwrap_or_default();
+        let mut removed = vec![false; n];
+        for r in &verdict.removals {
+            if let Some(slot) = removed.get_mut(r.ordinal as usize) {
+                *slot = true;
+            }
+        }
+        for &block in &verdict.article_blocks {
+            for anc in survey.ancestors(block) {
+                if let Some(f) = fates.get_mut(anc as usize) {
+                    *f = Fate::Around;
+                }
+            }
+            let Some(row) = survey.row(block) else {
+                continue;
+            };
+            let start = block as usize;
+            let end = (row.end as usize).min(n);
+            let mut i = start;
+            while i < end {
+                let r = &rows[i];
+                let subtree_end = (r.end as usize).clamp(i + 1, end);
+                let drop = i != start && (removed[i] || should_drop(r, &title))
+                    || (i == start && r.hidden);
+                if drop {
+                    fates[i..subtree_end].fill(Fate::Drop);
+                    i = subtree_end;
+                } else {
+                    fates[i] = Fate::Keep;
+                    i += 1;
+                }
+            }
+        }
+        Plan { fates }
+    }
+
+    /// The fate of an ordinal (elements the survey did not see are outside).
+    pub fn fate(&self, ordinal: u32) -> Fate {
+        self.fates
+            .get(ordinal as usize)
+            .copied()
+            .unwrap_or(Fate::Outside)
+    }
+}
+
+fn normalize(s: &str) -> String {
+    fold_whitespace(&decode_entities(s)).to_lowercase()
+}
+
+fn should_drop(r: &Row, title: &str) -> bool {
+    if r.hidden || NEVER.contains(&&*r.tag) {
+        return true;
+    }
+    let hints = [&r.class, &r.id, &r.extra];
+    if matches!(&*r.tag, "h1" | "h2") && !title.is_empty() {
+        let heading = normalize(&r.preview);
+        if !heading.is_empty() && (heading == title || title.starts_with(&heading)) {
+            return true; // the title, shown in the reader header already
+        }
+    }
+    let says = |word: &str| hints.iter().any(|h| words(h).iter().any(|w| w == word));
+    if r.words <= 15 && (says("byline") || says("dateline") || says("author")) {
+        return true;
+    }
+    if !CONDITIONAL.contains(&&*r.tag) {
+        return false;
+    }
+    let has_chrome_hint = hints.iter().any(|h| chrome_hint(h).is_some());
+    let furniture = hints.iter().map(|h| article_lean(h)).sum::<i32>() < 0;
+    let prose_light = r.paragraphs < 3 || r.commas < 10;
+    if (has_chrome_hint || furniture) && prose_light {
+        return true;
+    }
+    let link_list = r.link_density() > READER_MAX_LINK_DENSITY && r.text < 2000;
+    if link_list && !matches!(&*r.tag, "p") {
+        return true;
+    }
+    // An empty container (no text, no images) is layout; dropping it loses nothing.
+    r.text == 0 && r.images == 0 && r.tag.as_ref() != "p"
+}

@@ -1,0 +1,271 @@
+//! The sanitizer: the last step before reader HTML leaves the engine. An allowlist of tags and
+//! attributes; everything that can run script, load a frame, submit a form or style the page
+//! is removed, and every URL must be http(s), mailto, relative, or an image `data:` URL.
+
+use crate::error::Error;
+use crate::text::{decode_entities, escape_html};
+use lol_html::html_content::Element;
+use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
+
+/// Tags removed together with everything inside them.
+const DROP_WITH_CONTENT: &[&str] = &[
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "option",
+    "optgroup",
+    "textarea",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "link",
+    "meta",
+    "base",
+    "title",
+    "head",
+    "canvas",
+    "audio",
+    "video",
+    "dialog",
+    "portal",
+    "fencedframe",
+    "param",
+    "xmp",
+    "plaintext",
+    "noembed",
+    "noframes",
+    "marquee",
+];
+
+/// Tags kept (with allowed attributes only). Anything else is unwrapped: its tags go, its
+/// text stays.
+const ALLOWED: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Attributes allowed on a tag (plus `title`, `lang`, `dir` everywhere).
+fn allowed_attribute(tag: &str, name: &str) -> bool {
+    matches!(name, "title" | "lang" | "dir")
+        || matches!(
+            (tag, name),
+            ("a", "href")
+                | (
+                    "img",
+                    "src" | "srcset" | "alt" | "width" | "height" | "sizes"
+                )
+                | ("source", "srcset" | "type" | "media" | "sizes")
+                | ("td" | "th", "colspan" | "rowspan" | "headers" | "scope")
+                | ("col" | "colgroup", "span")
+                | ("ol", "start" | "reversed" | "type")
+                | ("li", "value")
+                | ("time", "datetime")
+                | ("blockquote" | "q" | "del" | "ins", "cite")
+                | ("details", "open")
+        )
+}
+
+/// Where a URL appears decides which schemes it may use.
+#[derive(Clone, Copy, PartialEq)]
+enum UrlUse {
+    Link,
+    Image,
+    Other,
+}
+
+/// Whether a URL may appear in reader HTML. Browsers ignore ASCII whitespace and control
+/// characters inside a scheme, so those are removed before the scheme is read.
+fn url_allowed(raw: &str, use_: UrlUse) -> bool {
+    let decoded = decode_entities(raw);
+    let compact: String = decoded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let lower = compact.to_ascii_lowercase();
+    let scheme_end = lower.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme = match scheme_end {
+        Some(at) if lower[at..].starts_with(':') => &lower[..at],
+        _ => return true, // relative URL
+    };
+    match scheme {
+        "http" | "https" => true,
+        "mailto" => use_ == UrlUse::Link,
+        "data" => {
+            use_ == UrlUse::Image
+                && [
+                    "data:image/png",
+                    "data:image/jpeg",
+                    "data:image/gif",
+                    "data:image/webp",
+                    "data:image/avif",
+                ]
+                .iter()
+                .any(|p| lower.starts_with(p))
+        }
+        _ => false,
+    }
+}
+
+fn srcset_allowed(raw: &str) -> bool {
+    decode_entities(raw)
+        .split(',')
+        .filter_map(|c| c.split_whitespace().next())
+        .all(|u| url_allowed(u, UrlUse::Image))
+}
+
+fn clean_element(el: &mut Element<'_, '_>) {
+    let tag = el.tag_name();
+    if DROP_WITH_CONTENT.contains(&tag.as_str()) {
+        el.remove();
+        return;
+    }
+    if !ALLOWED.contains(&tag.as_str()) {
+        el.remove_and_keep_content();
+        return;
+    }
+    let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
+    for name in names {
+        let keep = allowed_attribute(&tag, &name)
+            && el
+                .get_attribute(&name)
+                .is_some_and(|v| match name.as_str() {
+                    "href" => url_allowed(&v, UrlUse::Link),
+                    "src" => url_allowed(&v, UrlUse::Image),
+                    "cite" => url_allowed(&v, UrlUse::Other),
+                    "srcset" => srcset_allowed(&v),
+                    _ => true,
+                });
+        if !keep {
+            el.remove_attribute(&name);
+        }
+    }
+    if tag == "a" && el.has_attribute("href") {
+        let _ = el.set_attribute("rel", "noopener noreferrer");
+    }
+    if tag == "img" && !el.has_attribute("src") && !el.has_attribute("srcset") {
+        el.remove();
+    }
+}
+
+/// Sanitizes a fragment of reader HTML.
+pub fn sanitize(html: &str) -> Result<String, Error> {
+    rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .with_strict(false)
+            .append_element_content_handler(element!("*", |el| {
+                clean_element(el);
+                Ok(())
+            }))
+            .append_document_content_handler(doc_comments!(|c| {
+                c.remove();
+                Ok(())
+            })),
+    )
+    .map_err(|e| Error::Parse(e.to_string()))
+}
+
+/// Escapes page-supplied text for the reader header (title, byline…).
+pub fn text(s: &str) -> String {
+    escape_html(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn removes_script_carriers_and_keeps_prose() {
+        let out = sanitize(
+            r#"<p onclick="x()">Hi <a href=" java&#x09;script:alert(1)">x</a><script>a()</script>
+            <img src="data:image/svg+xml,<svg onload=x>" alt=a><img src="https://e/x.png" onerror="y">
+            <iframe src="https://e"></iframe><svg><script>z()</script></svg><font>kept</font></p>"#,
+        )
+        .expect("sanitizes");
+        assert!(
+            !out.contains("onclick") && !out.contains("onerror"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("script") && !out.contains("iframe") && !out.contains("svg"),
+            "{out}"
+        );
+        assert!(out.contains(r#"<img src="https://e/x.png">"#), "{out}");
+        assert!(out.contains("kept") && !out.contains("<font"), "{out}");
+    }
+}

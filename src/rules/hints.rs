@@ -1,0 +1,208 @@
+//! Class, id and role hints: what the words in an element's attributes say about it.
+//!
+//! Attribute values are split into words on `-`, `_`, spaces and camelCase humps, so
+//! `promo-strip__inner`, `promoStrip` and `promo_strip` all contain the word `promo`. Short hints
+//! match whole words only (`ad` must not match `header` or `shadow`).
+
+use crate::category::Category;
+use Category::{Ad, AppPromo, Newsletter, Related, Social, Subscribe};
+
+/// Words that name a chrome block, and the category each names.
+pub static CHROME_WORDS: &[(&str, Category)] = &[
+    // Paywall gates, meters, upsells and their sign-in/sign-up boxes.
+    ("paywall", Subscribe),
+    ("regwall", Subscribe),
+    ("gate", Subscribe),
+    ("upsell", Subscribe),
+    ("subscribe", Subscribe),
+    ("subscription", Subscribe),
+    ("subscriber", Subscribe),
+    ("membership", Subscribe),
+    ("promo", Subscribe),
+    ("cta", Subscribe),
+    ("offer", Subscribe),
+    ("signup", Subscribe),
+    ("meter", Subscribe),
+    ("piano", Subscribe),
+    ("barrier", Subscribe),
+    // Newsletter boxes.
+    ("newsletter", Newsletter),
+    ("newsletters", Newsletter),
+    ("mailinglist", Newsletter),
+    ("optin", Newsletter),
+    // Rails of other stories.
+    ("related", Related),
+    ("recommended", Related),
+    ("recommendations", Related),
+    ("recirc", Related),
+    ("rail", Related),
+    ("picks", Related),
+    ("trending", Related),
+    ("popular", Related),
+    ("mostread", Related),
+    ("outbrain", Related),
+    ("taboola", Related),
+    ("teasers", Related),
+    // App banners.
+    ("app-promo", AppPromo),
+    ("app-banner", AppPromo),
+    ("smartbanner", AppPromo),
+    ("appstore", AppPromo),
+    ("download-app", AppPromo),
+    ("get-app", AppPromo),
+    // Share and follow bars.
+    ("share", Social),
+    ("sharing", Social),
+    ("social", Social),
+    ("sharebar", Social),
+    ("follow-us", Social),
+    // Ad slots.
+    ("ad", Ad),
+    ("ads", Ad),
+    ("advert", Ad),
+    ("advertisement", Ad),
+    ("adslot", Ad),
+    ("ad-slot", Ad),
+    ("sponsored", Ad),
+    ("dfp", Ad),
+    ("gpt-ad", Ad),
+];
+
+/// Words that suggest article content; they raise a block's article score.
+pub static ARTICLE_WORDS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "prose",
+    "articlebody",
+];
+
+/// Words that suggest page furniture; they lower a block's article score.
+pub static FURNITURE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "footer",
+    "foot",
+    "footnote",
+    "masthead",
+    "meta",
+    "sidebar",
+    "widget",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "popup",
+    "modal",
+    "banner",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "tools",
+    "header",
+    "combx",
+    "disqus",
+    "rss",
+    "gdpr",
+    "cookie",
+    "consent",
+    "skip",
+    "byline",
+    "author",
+    "caption",
+    "credit",
+];
+
+/// Splits an attribute value into lower-case words (see the module comment).
+pub fn words(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            cur.extend(c.to_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The first chrome hint found in an attribute value's words, with the word that matched.
+pub fn chrome_hint(value: &str) -> Option<(Category, &'static str)> {
+    if value.is_empty() {
+        return None;
+    }
+    let ws = words(value);
+    let joined = ws.join("-");
+    // Compound hints first: `app-promo` says more than `promo`.
+    let compound = CHROME_WORDS
+        .iter()
+        .filter(|(hint, _)| hint.contains('-'))
+        .find(|(hint, _)| joined.contains(hint));
+    let single = || {
+        CHROME_WORDS
+            .iter()
+            .filter(|(hint, _)| !hint.contains('-'))
+            .find(|(hint, _)| ws.iter().any(|w| w == hint))
+    };
+    compound
+        .or_else(single)
+        .map(|&(hint, category)| (category, hint))
+}
+
+/// +1 for an article word, -1 for a furniture word, 0 for neither or both.
+pub fn article_lean(value: &str) -> i32 {
+    if value.is_empty() {
+        return 0;
+    }
+    let ws = words(value);
+    let pos = ws.iter().any(|w| ARTICLE_WORDS.contains(&w.as_str()));
+    let neg = ws.iter().any(|w| FURNITURE_WORDS.contains(&w.as_str()));
+    i32::from(pos) - i32::from(neg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_bem_and_camel_case() {
+        assert_eq!(words("promo-strip__inner"), ["promo", "strip", "inner"]);
+        assert_eq!(
+            words("storyGate mostRead"),
+            ["story", "gate", "most", "read"]
+        );
+    }
+
+    #[test]
+    fn short_hints_match_whole_words_only() {
+        assert_eq!(chrome_hint("site-header shadow"), None);
+        assert_eq!(chrome_hint("ad-slot top"), Some((Ad, "ad")));
+        assert_eq!(chrome_hint("story-gate"), Some((Subscribe, "gate")));
+        assert_eq!(chrome_hint("app-promo"), Some((AppPromo, "app-promo")));
+        assert_eq!(article_lean("article-text"), 1);
+        assert_eq!(article_lean("site-footer"), -1);
+    }
+}

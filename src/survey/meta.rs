@@ -1,0 +1,211 @@
+//! Page metadata from `<meta>`, `<link>`, `<html>`, `<base>`, `<time>` and JSON-LD.
+
+use super::row::{LdArticle, PageMeta};
+use crate::text::{decode_entities, fold_whitespace};
+use serde_json::Value;
+
+/// Longest JSON-LD script the survey buffers; larger ones are skipped (they are catalogues,
+/// not article descriptions, and buffering them would make memory grow with page size).
+pub const MAX_JSON_LD: usize = 512 * 1024;
+
+fn set_once(slot: &mut Option<String>, value: &str) {
+    let value = fold_whitespace(&decode_entities(value));
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(value);
+    }
+}
+
+impl PageMeta {
+    /// Records what a `<meta>` element says, given its `name`/`property`/`itemprop` and `content`.
+    pub fn on_meta(&mut self, key: &str, content: &str) {
+        let key = key.to_ascii_lowercase();
+        for key in key.split_whitespace() {
+            let slot = match key {
+                "og:title" | "twitter:title" | "dc.title" => &mut self.og_title,
+                "og:site_name" | "application-name" => &mut self.site_name,
+                "author" | "article:author" | "parsely-author" | "dc.creator" | "byl"
+                | "sailthru.author" => &mut self.author,
+                "description" | "og:description" | "twitter:description" | "dc.description" => {
+                    &mut self.description
+                }
+                "og:image" | "twitter:image" | "og:image:url" => &mut self.image,
+                "article:published_time"
+                | "parsely-pub-date"
+                | "datepublished"
+                | "dc.date.issued"
+                | "date"
+                | "pubdate"
+                | "sailthru.date" => &mut self.published,
+                _ => continue,
+            };
+            // `article:author` is often a profile URL; a name is more useful to a reader.
+            if key == "article:author" && content.starts_with("http") {
+                continue;
+            }
+            set_once(slot, content);
+        }
+    }
+
+    /// Records `<meta charset>` or the charset of a `Content-Type` `http-equiv`.
+    pub fn on_charset(&mut self, label: &str) {
+        set_once(
+            &mut self.charset,
+            label.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()),
+        );
+    }
+
+    /// Records `<html lang dir>`.
+    pub fn on_html(&mut self, lang: Option<String>, dir: Option<String>) {
+        if let Some(lang) = lang {
+            set_once(&mut self.lang, &lang);
+        }
+        if let Some(dir) = dir {
+            set_once(&mut self.dir, &dir.to_ascii_lowercase());
+        }
+    }
+
+    /// Records `<link rel=canonical>`.
+    pub fn on_canonical(&mut self, href: &str) {
+        set_once(&mut self.canonical, href);
+    }
+
+    /// Records `<base href>` (the first one wins, as in browsers).
+    pub fn on_base(&mut self, href: &str) {
+        set_once(&mut self.base, href);
+    }
+
+    /// Records the first `<time datetime>`.
+    pub fn on_time(&mut self, datetime: &str) {
+        set_once(&mut self.time, datetime);
+    }
+
+    /// Records the `<title>` text.
+    pub fn on_title(&mut self, text: &str) {
+        set_once(&mut self.title, text);
+    }
+
+    /// Parses one JSON-LD script and keeps the first Article-like object's fields.
+    pub fn on_json_ld(&mut self, raw: &str) {
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
+            return;
+        };
+        if self.ld.headline.is_some() {
+            return;
+        }
+        if let Some(article) = find_article(&value, 0) {
+            self.ld = read_article(article);
+        }
+    }
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "LiveBlogPosting",
+    "WebPage",
+];
+
+fn is_article(v: &Value) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        _ => false,
+    }
+}
+
+/// Depth-limited search (JSON-LD nests a few levels; a hostile page may nest thousands).
+fn find_article(v: &Value, depth: usize) -> Option<&Value> {
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        Value::Object(map) => {
+            if is_article(v) && v.get("@type").and_then(Value::as_str) != Some("WebPage") {
+                return Some(v);
+            }
+            if let Some(graph) = map.get("@graph") {
+                if let Some(found) = find_article(graph, depth + 1) {
+                    return Some(found);
+                }
+            }
+            map.get("mainEntity")
+                .and_then(|m| find_article(m, depth + 1))
+        }
+        Value::Array(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        _ => None,
+    }
+}
+
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(m) => m.get("name").and_then(name_of),
+        Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(name_of).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn url_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(m) => m.get("url").and_then(url_of),
+        Value::Array(items) => items.iter().find_map(url_of),
+        _ => None,
+    }
+}
+
+fn read_article(v: &Value) -> LdArticle {
+    let text = |key: &str| {
+        v.get(key)
+            .and_then(name_of)
+            .map(|s| fold_whitespace(&decode_entities(&s)))
+            .filter(|s| !s.is_empty())
+    };
+    LdArticle {
+        headline: text("headline").or_else(|| text("name")),
+        author: text("author"),
+        publisher: text("publisher"),
+        published: text("datePublished"),
+        description: text("description"),
+        image: v.get("image").and_then(url_of),
+        section: text("articleSection"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_news_article_from_graph() {
+        let mut meta = PageMeta::default();
+        meta.on_json_ld(
+            r#"{"@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"H",
+            "author":[{"@type":"Person","name":"A B"}],"publisher":{"name":"P"},
+            "datePublished":"2025-01-01","image":["https://i/x.jpg"]}]}"#,
+        );
+        assert_eq!(meta.ld.headline.as_deref(), Some("H"));
+        assert_eq!(meta.ld.author.as_deref(), Some("A B"));
+        assert_eq!(meta.ld.publisher.as_deref(), Some("P"));
+        assert_eq!(meta.ld.image.as_deref(), Some("https://i/x.jpg"));
+    }
+
+    #[test]
+    fn bad_json_is_ignored() {
+        let mut meta = PageMeta::default();
+        meta.on_json_ld("{not json");
+        assert_eq!(meta.ld, LdArticle::default());
+    }
+}

@@ -1,0 +1,544 @@
+//! The survey pass: one read-only lol_html pass that gives every element an ordinal and a row.
+//!
+//! Ordinals follow the live DOM's `querySelectorAll('*')` order: every start tag counts, except
+//! inside `<template>` (its contents are not in the document tree) and `<noscript>` (parsed as
+//! text when scripting is on, which lol_html mirrors). Text is counted as it streams; nothing
+//! but a short preview per element and the current text node's first characters is buffered.
+
+mod meta;
+pub mod row;
+mod tree;
+
+pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
+
+use crate::error::Error;
+use crate::input::Input;
+use crate::rules::lexicon;
+use crate::text::decode_entities;
+use crate::tuning::{PHRASE_SCAN_CHARS, PREVIEW_CHARS};
+use lol_html::html_content::{Element, TextType};
+use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Surveys a whole page.
+pub fn survey(input: &Input<'_>) -> Result<Survey, Error> {
+    let mut surveyor = Surveyor::new(input)?;
+    surveyor.write(&input.bytes)?;
+    surveyor.finish()
+}
+
+/// Elements whose text is not page text.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "noscript", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "template", "head", "select", "option",
+];
+
+/// Links whose target says "sign in", "sign up", "subscribe" or "get the app".
+const CTA_HREF: &[&str] = &[
+    "signup",
+    "sign-up",
+    "sign_up",
+    "register",
+    "subscribe",
+    "subscription",
+    "login",
+    "log-in",
+    "signin",
+    "sign-in",
+    "apps.apple.com",
+    "itunes.apple.com",
+    "play.google.com",
+    "checkout",
+    "/offer",
+    "trial",
+];
+
+/// An open element on the survey's stack.
+struct Open {
+    ordinal: u32,
+    /// Text directly inside is not page text (script, style, head…).
+    raw: bool,
+    /// This element or an ancestor is hidden.
+    hidden: bool,
+    /// This element or an ancestor is a link.
+    in_link: bool,
+}
+
+#[derive(Default)]
+struct State {
+    rows: Vec<Row>,
+    stack: Vec<Open>,
+    meta: PageMeta,
+    /// Open `<template>` elements; elements inside them get no ordinal.
+    template_depth: u32,
+    /// Open `<svg>`/`<math>` elements; their `<title>` is not the page title.
+    foreign_depth: u32,
+    /// JSON-LD text being collected, if a JSON-LD script is open.
+    json_ld: Option<String>,
+    /// `<title>` text being collected.
+    title: Option<String>,
+    /// The current text node, folded, for the phrase lexicon.
+    phrase_buf: String,
+    in_word: bool,
+    /// A block boundary was crossed since the last text: previews need a space.
+    boundary: bool,
+}
+
+/// Inline elements: crossing their tags does not separate words in previews.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+/// A survey in progress, for input that arrives in chunks.
+pub struct Surveyor<'h> {
+    state: Rc<RefCell<State>>,
+    rewriter: HtmlRewriter<'h, fn(&[u8])>,
+}
+
+fn discard(_: &[u8]) {}
+
+impl Surveyor<'_> {
+    /// Starts a survey of a page in the input's encoding.
+    pub fn new(input: &Input<'_>) -> Result<Self, Error> {
+        let state = Rc::new(RefCell::new(State::default()));
+        let on_element = Rc::clone(&state);
+        let on_text = Rc::clone(&state);
+        let settings = Settings::new()
+            .with_encoding(input.encoding)
+            .with_adjust_charset_on_meta_tag(input.sniff_meta_charset)
+            .with_strict(false)
+            .append_element_content_handler(element!("*", move |el| {
+                open_element(&on_element, el);
+                Ok(())
+            }))
+            .append_document_content_handler(doc_text!(move |t| {
+                on_text
+                    .borrow_mut()
+                    .text(t.as_str(), t.text_type(), t.last_in_text_node());
+                Ok(())
+            }));
+        let rewriter = HtmlRewriter::new(settings, discard as fn(&[u8]));
+        Ok(Surveyor { state, rewriter })
+    }
+
+    /// Feeds the next chunk of the page.
+    pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.rewriter.write(chunk).map_err(Error::from_rewriting)
+    }
+
+    /// Ends the input and returns the survey.
+    pub fn finish(self) -> Result<Survey, Error> {
+        self.rewriter.end().map_err(Error::from_rewriting)?;
+        let state = Rc::try_unwrap(self.state)
+            .map_err(|_| Error::Internal("survey state still shared after the pass"))?
+            .into_inner();
+        Ok(state.into_survey())
+    }
+}
+
+fn open_element(state: &Rc<RefCell<State>>, el: &mut Element<'_, '_>) {
+    let tag = el.tag_name();
+    let mut st = state.borrow_mut();
+    if st.template_depth > 0 {
+        if tag == "template" && el.can_have_content() {
+            // A nested template: count it so its end tag balances the outer one.
+            st.template_depth += 1;
+            let weak = Rc::clone(state);
+            let _ = el.on_end_tag(end_tag!(move |_| {
+                weak.borrow_mut().template_depth -= 1;
+                Ok(())
+            }));
+        }
+        return;
+    }
+    let Ok(ordinal) = u32::try_from(st.rows.len()) else {
+        return; // More than four billion elements: stop counting rather than wrap.
+    };
+    st.close_implicitly(&tag);
+    st.boundary |= !INLINE.contains(&tag.as_str());
+    let row = st.start_row(&tag, el);
+    let can_have_content = el.can_have_content();
+    st.rows.push(row);
+    if can_have_content {
+        st.push(ordinal);
+        let weak = Rc::clone(state);
+        let _ = el.on_end_tag(end_tag!(move |_| {
+            weak.borrow_mut().close(ordinal);
+            Ok(())
+        }));
+    } else {
+        st.finish_row(ordinal);
+    }
+}
+
+fn is_cta_href(href: &str) -> bool {
+    let href = href.to_ascii_lowercase();
+    CTA_HREF.iter().any(|h| href.contains(h))
+}
+
+fn is_hidden_style(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+impl State {
+    fn into_survey(mut self) -> Survey {
+        while let Some(open) = self.stack.pop() {
+            self.finish_row(open.ordinal);
+        }
+        Survey {
+            rows: self.rows,
+            meta: self.meta,
+            rule_hits: Vec::new(),
+        }
+    }
+
+    fn open_tags(&self) -> Vec<&str> {
+        self.stack
+            .iter()
+            .map(|o| &*self.rows[o.ordinal as usize].tag)
+            .collect()
+    }
+
+    /// Applies the tree-construction rules that close open elements before `tag` opens.
+    fn close_implicitly(&mut self, tag: &str) {
+        let keep = tree::keep_open_before(&self.open_tags(), tag);
+        while self.stack.len() > keep {
+            if let Some(open) = self.stack.pop() {
+                self.finish_row(open.ordinal);
+            }
+        }
+    }
+
+    fn start_row(&mut self, tag: &str, el: &Element<'_, '_>) -> Row {
+        let (parent, depth, parent_hidden) = match self.stack.last() {
+            Some(open) => (
+                open.ordinal,
+                self.rows[open.ordinal as usize].depth + 1,
+                open.hidden,
+            ),
+            None => (NO_PARENT, 0, false),
+        };
+        let mut row = Row {
+            tag: tag.into(),
+            parent,
+            depth,
+            hidden: parent_hidden,
+            ..Row::default()
+        };
+        let mut extra = String::new();
+        let (mut href, mut kind, mut key, mut content) = (None, None, None, None);
+        for attr in el.attributes() {
+            let name = attr.name();
+            match name.as_str() {
+                "id" => row.id = attr.value().into(),
+                "class" => row.class = attr.value().into(),
+                "role" | "aria-label" | "itemprop" | "rel" => {
+                    extra.push_str(&attr.value());
+                    extra.push(' ');
+                }
+                "hidden" => row.hidden = true,
+                "aria-hidden" => row.hidden |= attr.value().trim().eq_ignore_ascii_case("true"),
+                "style" => row.hidden |= is_hidden_style(&attr.value()),
+                "href" => href = Some(attr.value()),
+                "type" => kind = Some(attr.value().to_ascii_lowercase()),
+                "name" | "property" => key = Some(attr.value()),
+                "content" => content = Some(attr.value()),
+                _ if name.starts_with("data-") => {
+                    extra.push_str(&name[5..]);
+                    extra.push(' ');
+                }
+                _ => {}
+            }
+        }
+        row.extra = extra.trim_end().into();
+        let is_button_class = crate::rules::hints::words(&row.class)
+            .iter()
+            .any(|w| w == "btn" || w == "button" || w == "cta");
+        match tag {
+            "p" => row.paragraphs = 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => row.headings = 1,
+            "img" | "picture" => row.images = u32::from(tag == "img"),
+            "form" => row.forms = 1,
+            "button" => row.ctas = 1,
+            "input" => match kind.as_deref() {
+                Some("submit" | "button" | "image") => row.ctas = 1,
+                Some("email" | "text" | "password" | "tel" | "search") | None => row.inputs = 1,
+                _ => {}
+            },
+            "a" => {
+                row.links = u32::from(href.is_some());
+                let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
+                row.ctas = u32::from(cta);
+            }
+            "html" => {
+                let lang = el.get_attribute("lang");
+                let dir = el.get_attribute("dir");
+                self.meta.on_html(lang, dir);
+            }
+            "meta" => {
+                if let Some(charset) = el.get_attribute("charset") {
+                    self.meta.on_charset(&charset);
+                }
+                if key.as_deref().is_none() {
+                    if let (Some(equiv), Some(c)) = (el.get_attribute("http-equiv"), &content) {
+                        if equiv.eq_ignore_ascii_case("content-type") {
+                            if let Some(at) = c.to_ascii_lowercase().find("charset=") {
+                                self.meta.on_charset(&c[at + 8..]);
+                            }
+                        }
+                    }
+                }
+                let key = key.or_else(|| el.get_attribute("itemprop"));
+                if let (Some(key), Some(content)) = (key, content) {
+                    self.meta.on_meta(&key, &content);
+                }
+            }
+            "link" => {
+                let rel = el.get_attribute("rel").unwrap_or_default();
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    if let Some(href) = &href {
+                        self.meta.on_canonical(&decode_entities(href));
+                    }
+                }
+            }
+            "base" => {
+                if let Some(href) = &href {
+                    self.meta.on_base(&decode_entities(href));
+                }
+            }
+            "time" => {
+                if let Some(dt) = el.get_attribute("datetime") {
+                    self.meta.on_time(&dt);
+                }
+            }
+            "script" if kind.as_deref() == Some("application/ld+json") => {
+                self.json_ld = Some(String::new());
+            }
+            "title" if self.foreign_depth == 0 => self.title = Some(String::new()),
+            "template" => self.template_depth += 1,
+            "svg" | "math" => self.foreign_depth += 1,
+            _ if is_button_class && row.ctas == 0 && tag != "div" => row.ctas = 1,
+            _ => {}
+        }
+        row
+    }
+
+    fn push(&mut self, ordinal: u32) {
+        let row = &self.rows[ordinal as usize];
+        let parent_link = self.stack.last().is_some_and(|o| o.in_link);
+        let parent_raw = self.stack.last().is_some_and(|o| o.raw);
+        self.stack.push(Open {
+            ordinal,
+            raw: parent_raw || RAW_TEXT.contains(&&*row.tag),
+            hidden: row.hidden,
+            in_link: parent_link || &*row.tag == "a",
+        });
+    }
+
+    /// An explicit end tag: closes the element and anything left open inside it.
+    fn close(&mut self, ordinal: u32) {
+        let Some(at) = self.stack.iter().rposition(|o| o.ordinal == ordinal) else {
+            return; // Already closed implicitly.
+        };
+        while self.stack.len() > at {
+            if let Some(open) = self.stack.pop() {
+                self.finish_row(open.ordinal);
+            }
+        }
+    }
+
+    /// Seals a row: records its extent and adds its counts to its parent.
+    fn finish_row(&mut self, ordinal: u32) {
+        let end = self.rows.len() as u32;
+        let row = &mut self.rows[ordinal as usize];
+        row.end = end;
+        self.boundary |= !INLINE.contains(&&*row.tag);
+        match &*row.tag {
+            "script" => {
+                if let Some(json) = self.json_ld.take() {
+                    self.meta.on_json_ld(&json);
+                }
+            }
+            "title" => {
+                if let Some(title) = self.title.take() {
+                    self.meta.on_title(&title);
+                }
+            }
+            "template" => self.template_depth = self.template_depth.saturating_sub(1),
+            "svg" | "math" => self.foreign_depth = self.foreign_depth.saturating_sub(1),
+            _ => {}
+        }
+        let row = &self.rows[ordinal as usize];
+        if row.parent == NO_PARENT {
+            return;
+        }
+        let child = row.clone_counts();
+        let (hidden, parent) = (row.hidden, row.parent as usize);
+        let parent = &mut self.rows[parent];
+        if hidden && !parent.hidden {
+            return; // Hidden text is not the page's visible text.
+        }
+        parent.add_counts(&child);
+    }
+
+    fn text(&mut self, chunk: &str, text_type: TextType, last: bool) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        if top.raw {
+            if text_type == TextType::ScriptData {
+                if let Some(buf) = &mut self.json_ld {
+                    if buf.len() + chunk.len() <= meta::MAX_JSON_LD {
+                        buf.push_str(chunk);
+                    } else {
+                        self.json_ld = None;
+                    }
+                }
+            } else if let Some(buf) = &mut self.title {
+                if buf.len() < 2048 {
+                    buf.push_str(chunk);
+                }
+            }
+            return;
+        }
+        if top.hidden {
+            return;
+        }
+        let ordinal = top.ordinal as usize;
+        let in_link = top.in_link;
+        if self.boundary {
+            self.in_word = false;
+        }
+        let (mut chars, mut words, mut commas) = (0u32, 0u32, 0u32);
+        for c in chunk.chars() {
+            if c.is_whitespace() {
+                self.in_word = false;
+                continue;
+            }
+            if !self.in_word {
+                self.in_word = true;
+                words += 1;
+                chars += 1; // the space before the word, as folded text has it
+            }
+            chars += 1;
+            if matches!(c, ',' | '،' | '、' | '，' | '﹐') {
+                commas += 1;
+            }
+        }
+        let row = &mut self.rows[ordinal];
+        row.own_text += chars;
+        row.text += chars;
+        row.words += words;
+        row.commas += commas;
+        if in_link {
+            row.link_text += chars;
+        }
+        if chars > 0 {
+            self.add_preview(chunk);
+        }
+        if self.phrase_buf.len() < PHRASE_SCAN_CHARS {
+            lexicon::fold(chunk, &mut self.phrase_buf);
+        }
+        if last {
+            let buf = std::mem::take(&mut self.phrase_buf);
+            let row = &mut self.rows[ordinal];
+            lexicon::scan(&buf, |i| {
+                let phrase = &lexicon::PHRASES[i];
+                let weight = match phrase.strength {
+                    lexicon::Strength::Strong => 2,
+                    lexicon::Strength::Weak => 1,
+                };
+                let slot = &mut row.phrase_weight[phrase.category.index()];
+                *slot = slot.saturating_add(weight);
+                if row.first_phrase.is_none() {
+                    row.first_phrase = u16::try_from(i).ok();
+                }
+            });
+            self.phrase_buf = buf;
+            self.phrase_buf.clear();
+        }
+    }
+
+    /// Appends text to the previews of the open elements that still have room, innermost first.
+    /// An element's preview is never fuller than its ancestors', so the walk stops at the first
+    /// full one: each preview is written at most `PREVIEW_CHARS` times in all.
+    fn add_preview(&mut self, chunk: &str) {
+        let boundary = std::mem::take(&mut self.boundary);
+        for open in self.stack.iter().rev() {
+            let preview = &mut self.rows[open.ordinal as usize].preview;
+            let have = preview.chars().count();
+            if have >= PREVIEW_CHARS {
+                break;
+            }
+            if boundary && !preview.is_empty() && !preview.ends_with(' ') {
+                preview.push(' ');
+            }
+            let mut room = PREVIEW_CHARS - have;
+            for c in chunk.chars() {
+                if room == 0 {
+                    break;
+                }
+                let c = if c.is_whitespace() { ' ' } else { c };
+                if c == ' ' && (preview.is_empty() || preview.ends_with(' ')) {
+                    continue;
+                }
+                preview.push(c);
+                room -= 1;
+            }
+            if !preview.ends_with(' ') && chunk.ends_with(char::is_whitespace) {
+                preview.push(' ');
+            }
+        }
+    }
+}
+
+impl Row {
+    fn clone_counts(&self) -> Row {
+        Row {
+            text: self.text,
+            link_text: self.link_text,
+            words: self.words,
+            commas: self.commas,
+            paragraphs: self.paragraphs,
+            headings: self.headings,
+            images: self.images,
+            links: self.links,
+            ctas: self.ctas,
+            forms: self.forms,
+            inputs: self.inputs,
+            phrase_weight: self.phrase_weight,
+            first_phrase: self.first_phrase,
+            ..Row::default()
+        }
+    }
+
+    fn add_counts(&mut self, c: &Row) {
+        self.text += c.text;
+        self.link_text += c.link_text;
+        self.words += c.words;
+        self.commas += c.commas;
+        self.paragraphs += c.paragraphs;
+        self.headings += c.headings;
+        self.images += c.images;
+        self.links += c.links;
+        self.ctas += c.ctas;
+        self.forms += c.forms;
+        self.inputs += c.inputs;
+        for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
+            *a = a.saturating_add(b);
+        }
+        if self.first_phrase.is_none() {
+            self.first_phrase = c.first_phrase;
+        }
+    }
+}

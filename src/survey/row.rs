@@ -1,0 +1,177 @@
+//! The survey's output: one compact row per element, and the page metadata.
+
+use crate::category::Category;
+use serde::Serialize;
+
+/// Marks a row whose element has no parent (the root, or a stray top-level element).
+pub const NO_PARENT: u32 = u32::MAX;
+
+/// What the survey learned about one element. Counts cover visible text only (see `hidden`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Row {
+    /// Lower-case tag name.
+    pub tag: Box<str>,
+    /// Ordinal of the parent element, or [`NO_PARENT`].
+    pub parent: u32,
+    /// Nesting depth; the root is 0.
+    pub depth: u32,
+    /// One past the ordinal of the last element inside: the subtree is `ordinal..end`.
+    pub end: u32,
+    /// The `id` attribute.
+    pub id: Box<str>,
+    /// The `class` attribute.
+    pub class: Box<str>,
+    /// `role`, `aria-label`, `itemprop`, `rel` and `data-*` names, space separated: more hints.
+    pub extra: Box<str>,
+    /// Hidden by `hidden`, `aria-hidden="true"` or inline `display:none`/`visibility:hidden`.
+    pub hidden: bool,
+    /// Characters of visible text directly inside this element (whitespace folded).
+    pub own_text: u32,
+    /// Characters of visible text in the whole subtree.
+    pub text: u32,
+    /// Characters of that text that sit inside links.
+    pub link_text: u32,
+    /// Words in the subtree's text.
+    pub words: u32,
+    /// Commas (in any script) in the subtree's text.
+    pub commas: u32,
+    /// `<p>` elements in the subtree (this one included).
+    pub paragraphs: u32,
+    /// Headings `h1`..`h6` in the subtree.
+    pub headings: u32,
+    /// Images in the subtree.
+    pub images: u32,
+    /// Links in the subtree.
+    pub links: u32,
+    /// Calls to action: buttons, submit inputs, and links that sign in, sign up, subscribe or
+    /// lead to an app store.
+    pub ctas: u32,
+    /// Forms in the subtree.
+    pub forms: u32,
+    /// Text and email inputs in the subtree.
+    pub inputs: u32,
+    /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
+    pub phrase_weight: [u16; 6],
+    /// The first lexicon phrase seen in the subtree, for reasons.
+    pub first_phrase: Option<u16>,
+    /// The first characters of the subtree's text, for previews and bylines.
+    pub preview: String,
+}
+
+impl Row {
+    /// Share of the subtree's text that is link text, in 0..=1.
+    pub fn link_density(&self) -> f32 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link_text as f32 / self.text as f32
+        }
+    }
+
+    /// Phrase weight for one category.
+    pub fn phrases(&self, category: Category) -> u32 {
+        u32::from(self.phrase_weight[category.index()])
+    }
+
+    /// Total phrase weight across categories.
+    pub fn all_phrases(&self) -> u32 {
+        self.phrase_weight.iter().map(|&w| u32::from(w)).sum()
+    }
+}
+
+/// Page metadata gathered during the survey pass, before judge fills in what it infers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PageMeta {
+    /// `<title>` text.
+    pub title: Option<String>,
+    /// `og:title` / `twitter:title`.
+    pub og_title: Option<String>,
+    /// `og:site_name` or `application-name`.
+    pub site_name: Option<String>,
+    /// `<meta name=author>`, `article:author`, `parsely-author` or `dc.creator`.
+    pub author: Option<String>,
+    /// `description` / `og:description`.
+    pub description: Option<String>,
+    /// `og:image` / `twitter:image`.
+    pub image: Option<String>,
+    /// `article:published_time` and friends.
+    pub published: Option<String>,
+    /// The first `<time datetime>` in the body.
+    pub time: Option<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// `<html dir>`.
+    pub dir: Option<String>,
+    /// `<link rel=canonical>`.
+    pub canonical: Option<String>,
+    /// `<base href>`.
+    pub base: Option<String>,
+    /// The declared character encoding (`<meta charset>`).
+    pub charset: Option<String>,
+    /// The first JSON-LD Article-like object's fields.
+    pub ld: LdArticle,
+}
+
+/// What a JSON-LD `Article`/`NewsArticle`/`BlogPosting` says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LdArticle {
+    pub headline: Option<String>,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+    pub section: Option<String>,
+}
+
+/// Everything the survey pass learned: rows indexed by ordinal, and the metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Survey {
+    pub rows: Vec<Row>,
+    pub meta: PageMeta,
+    /// Filter-list rule hits, sorted by ordinal.
+    pub rule_hits: Vec<RuleHit>,
+}
+
+/// An element a filter-list rule matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleHit {
+    pub ordinal: u32,
+    /// The rule as written in its list.
+    pub rule: String,
+    /// Its line number in that list.
+    pub line: usize,
+    pub category: Category,
+}
+
+impl Survey {
+    /// The row for an ordinal, if there is such an element.
+    pub fn row(&self, ordinal: u32) -> Option<&Row> {
+        self.rows.get(ordinal as usize)
+    }
+
+    /// The first rule hit on an ordinal, if any.
+    pub fn rule_hit(&self, ordinal: u32) -> Option<&RuleHit> {
+        let at = self.rule_hits.partition_point(|h| h.ordinal < ordinal);
+        self.rule_hits.get(at).filter(|h| h.ordinal == ordinal)
+    }
+
+    /// True when `inner` lies in the subtree of `outer` (or is `outer`).
+    pub fn contains(&self, outer: u32, inner: u32) -> bool {
+        self.row(outer)
+            .is_some_and(|r| outer <= inner && inner < r.end)
+    }
+
+    /// The ancestors of an ordinal, nearest first.
+    pub fn ancestors(&self, ordinal: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut cur = self.row(ordinal).map_or(NO_PARENT, |r| r.parent);
+        std::iter::from_fn(move || {
+            if cur == NO_PARENT {
+                return None;
+            }
+            let this = cur;
+            cur = self.row(cur).map_or(NO_PARENT, |r| r.parent);
+            Some(this)
+        })
+    }
+}

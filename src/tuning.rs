@@ -1,0 +1,67 @@
+//! Every heuristic constant in one place, each with the reason for its value.
+
+/// Characters of text kept per element for previews, bylines and `:has-text` rules. Enough for a
+/// prompt's whole sentence or a byline; short enough that memory stays O(elements).
+pub const PREVIEW_CHARS: usize = 120;
+
+/// Characters of one text node the phrase lexicon scans. Prompts are short; a phrase deep in a
+/// long paragraph is prose talking about subscriptions, not a prompt.
+pub const PHRASE_SCAN_CHARS: usize = 400;
+
+/// Characters a `<p>` needs before it counts as prose when scoring article candidates. Shorter
+/// paragraphs are datelines, captions and "Read more" stubs (Readability uses 25 too).
+pub const MIN_PARAGRAPH_CHARS: u32 = 25;
+
+/// Text length at which a paragraph's length bonus stops growing: one point per 100 characters,
+/// at most three, so one huge paragraph cannot outweigh several real ones.
+pub const LENGTH_BONUS_CHARS: u32 = 100;
+pub const MAX_LENGTH_BONUS: f32 = 3.0;
+
+/// Score added or taken away for article-ish / furniture-ish class and id words.
+pub const CLASS_WEIGHT: f32 = 25.0;
+
+/// A sibling joins the article if its score reaches this share of the root's score…
+pub const SIBLING_SCORE_SHARE: f32 = 0.2;
+/// …or at least this absolute score (Readability's floor), whichever is larger.
+pub const SIBLING_MIN_SCORE: f32 = 10.0;
+
+/// A sibling paragraph with this much text and low link density joins the article outright.
+pub const SIBLING_PARAGRAPH_CHARS: u32 = 80;
+pub const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// The root climbs to its parent while the parent's paragraph text exceeds the root's by this
+/// factor: the article body was split into sections and the best one alone is too little.
+pub const CLIMB_TEXT_FACTOR: f32 = 1.5;
+/// …as long as the parent is still mostly prose (low link density).
+pub const CLIMB_MAX_LINK_DENSITY: f32 = 0.33;
+
+/// Text (chars) of a block at which it counts as article prose that chrome rules may not
+/// remove, if its link density is below `PROSE_MAX_LINK_DENSITY`.
+pub const PROSE_CHARS: u32 = 400;
+pub const PROSE_MAX_LINK_DENSITY: f32 = 0.3;
+
+/// A single paragraph is article prose when it has this much text and few links.
+pub const PROSE_PARAGRAPH_CHARS: u32 = 120;
+
+/// Largest block (in words) that phrase hits alone can condemn: prompts are a few sentences;
+/// anything longer needs a class/id hint or calls to action as well.
+pub const PROMPT_MAX_WORDS: u32 = 80;
+
+/// Largest block (in words) a class/id hint can condemn without any other evidence. Bigger
+/// blocks named "promo" are often layout wrappers that hold real content.
+pub const HINTED_MAX_WORDS: u32 = 400;
+
+/// Link density from which a hinted related/social block counts as a rail.
+pub const RAIL_MIN_LINK_DENSITY: f32 = 0.5;
+
+/// Evidence a block needs to be called chrome, in points: a class/id hint is 2, a strong phrase
+/// 2, a weak phrase 1, calls to action 1 each (max 2), a newsletter form 2. Three points means
+/// no single weak signal removes anything.
+pub const CHROME_THRESHOLD: u32 = 3;
+
+/// Share of link text above which a block inside the article is dropped from reader view as a
+/// link list (unless it is a list of real prose).
+pub const READER_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Words per minute for the reading-time estimate (a common adult silent-reading rate).
+pub const WORDS_PER_MINUTE: u32 = 230;

@@ -1,0 +1,1 @@
+//! The WebAssembly boundary (see the wasm issue); the only file that knows JavaScript.
