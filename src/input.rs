@@ -19,7 +19,7 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     /// Prepares bytes, honouring a byte-order mark first, then `label` (e.g. from an HTTP
-    /// header), then the page's own `<meta charset>`, defaulting to UTF-8.
+    /// header), then valid UTF-8, then the page's own `<meta charset>`, defaulting to UTF-8.
     pub fn new(bytes: &'a [u8], label: Option<&str>) -> Result<Input<'a>, Error> {
         if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
             return Self::decided(&bytes[bom_len..], encoding);
@@ -29,10 +29,13 @@ impl<'a> Input<'a> {
                 .ok_or_else(|| Error::UnknownEncoding(label.to_owned()))?;
             return Self::decided(bytes, encoding);
         }
+        // Saved pages are often re-encoded to UTF-8 while keeping their old `<meta charset>`;
+        // bytes that are valid UTF-8 are almost never meant as anything else.
+        let valid_utf8 = std::str::from_utf8(bytes).is_ok();
         Ok(Input {
             bytes: Cow::Borrowed(bytes),
             encoding: AsciiCompatibleEncoding::utf_8(),
-            sniff_meta_charset: true,
+            sniff_meta_charset: !valid_utf8,
         })
     }
 

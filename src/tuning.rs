@@ -35,6 +35,10 @@ pub const CLIMB_TEXT_FACTOR: f32 = 1.5;
 /// …as long as the parent is still mostly prose (low link density).
 pub const CLIMB_MAX_LINK_DENSITY: f32 = 0.33;
 
+/// Opening characters of a block checked for a rail or prompt heading ("Recommended for
+/// you"): about one heading line.
+pub const OPENING_CHARS: usize = 40;
+
 /// Text (chars) of a block at which it counts as article prose that chrome rules may not
 /// remove, if its link density is below `PROSE_MAX_LINK_DENSITY`.
 pub const PROSE_CHARS: u32 = 400;

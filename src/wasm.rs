@@ -1,1 +1,390 @@
-//! The WebAssembly boundary (see the wasm issue); the only file that knows JavaScript.
+//! The WebAssembly boundary: the only file that knows JavaScript.
+//!
+//! Thin wrappers over [`crate::analyze`], [`crate::clean`] and [`crate::read`] (options and results
+//! cross as plain objects through serde-wasm-bindgen), and the live-DOM applier: [`apply_verdict`]
+//! hides, or outlines, the blocks a verdict removes in a real document by ordinal, and
+//! [`restore`] puts the document back as it was. Every failure is a `JsError` with a sentence.
+
+use crate::clock::timed;
+use crate::{Category, Options, Verdict};
+use js_sys::Reflect;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleDeclaration, Document, Element};
+
+/// Marks a block the applier hid or outlined; the value is its category.
+const REMOVED_ATTR: &str = "data-plainpage-removed";
+/// Holds the block's own `style` attribute, when it had one, so [`restore`] can put it back.
+const SAVED_STYLE_ATTR: &str = "data-plainpage-style";
+
+/// The PlainPage version this module was built from.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Surveys and judges a page: `{ verdict, timings }`.
+#[wasm_bindgen]
+pub fn analyze(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = parse_options(url, options)?;
+    let analysis = crate::analyze(html.as_bytes(), &options).map_err(engine_error)?;
+    to_js(&analysis)
+}
+
+/// The result of [`clean`] as it crosses to JavaScript.
+#[derive(Serialize)]
+struct CleanedJs {
+    html: String,
+    verdict: Verdict,
+    timings: crate::Timings,
+}
+
+/// Removes chrome from a page: `{ html, verdict, timings }`.
+#[wasm_bindgen]
+pub fn clean(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = parse_options(url, options)?;
+    let cleaned = crate::clean(html.as_bytes(), &options).map_err(engine_error)?;
+    let html = String::from_utf8(cleaned.html).map_err(|_| {
+        JsError::new(
+            "internal error: the cleaned page is not valid UTF-8 (please report this page)",
+        )
+    })?;
+    to_js(&CleanedJs {
+        html,
+        verdict: cleaned.verdict,
+        timings: cleaned.timings,
+    })
+}
+
+/// Extracts the article into a reader document: `{ article, document, timings }`.
+#[wasm_bindgen]
+pub fn read(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
+    let options = parse_options(url, options)?;
+    let reader = crate::read(html.as_bytes(), &options).map_err(engine_error)?;
+    to_js(&reader)
+}
+
+/// How the applier shows a removed block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `display: none !important` inline: the block is gone from the page but not destroyed.
+    Hide,
+    /// A dashed outline in the category's colour: "show what was removed".
+    Outline,
+}
+
+impl Mode {
+    fn parse(mode: Option<String>) -> Result<Mode, JsError> {
+        match mode.as_deref().map(str::trim) {
+            None | Some("hide") => Ok(Mode::Hide),
+            Some("outline") => Ok(Mode::Outline),
+            Some(other) => Err(JsError::new(&format!(
+                "the mode must be \"hide\" or \"outline\", not \"{other}\""
+            ))),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Hide => "hide",
+            Mode::Outline => "outline",
+        }
+    }
+}
+
+/// What [`apply_verdict`] did.
+#[derive(Serialize)]
+struct Applied {
+    /// Blocks hidden or outlined.
+    applied: usize,
+    mode: &'static str,
+    /// Milliseconds the whole application took, checks included.
+    ms: f64,
+}
+
+/// Applies a verdict to a live document: every removed block is hidden (`mode` "hide", the
+/// default) or outlined ("outline") and marked `data-plainpage-removed="<category>"`.
+///
+/// The verdict must have been made from this document's HTML: its element count and the tag at
+/// every ordinal it removes are checked first, and a verdict that does not line up is refused
+/// with an error and nothing changed. Applying again replaces the previous application.
+#[wasm_bindgen(js_name = applyVerdict)]
+pub fn apply_verdict(
+    document: JsValue,
+    verdict: JsValue,
+    mode: Option<String>,
+) -> Result<JsValue, JsError> {
+    init();
+    let document = as_document(document, "applyVerdict")?;
+    let mode = Mode::parse(mode)?;
+    let verdict: Verdict = serde_wasm_bindgen::from_value(verdict).map_err(|e| {
+        JsError::new(&format!(
+            "the verdict is not one this module made (from analyze or clean): {e}"
+        ))
+    })?;
+    let (applied, ms) = timed(|| -> Result<usize, JsError> {
+        let targets = locate(&document, &verdict)?;
+        restore_all(&document)?;
+        for (el, category) in &targets {
+            mark(el, *category, mode)?;
+        }
+        Ok(targets.len())
+    });
+    to_js(&Applied {
+        applied: applied?,
+        mode: mode.name(),
+        ms,
+    })
+}
+
+/// Undoes [`apply_verdict`]: every marked block gets its own `style` attribute back (or none,
+/// if it had none) and loses the marks, so the document serializes exactly as before. Returns
+/// the number of blocks restored.
+#[wasm_bindgen]
+pub fn restore(document: JsValue) -> Result<u32, JsError> {
+    init();
+    let document = as_document(document, "restore")?;
+    restore_all(&document)
+}
+
+/// Installs the panic hook once, so a panic that slips through is reported on the console.
+fn init() {
+    console_error_panic_hook::set_once();
+}
+
+/// Reads the options object and the url argument into [`Options`].
+fn parse_options(url: Option<String>, options: JsValue) -> Result<Options, JsError> {
+    init();
+    let mut parsed: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    if parsed.encoding.is_some() {
+        return Err(JsError::new(
+            "invalid options: `encoding` does not apply here, because a JavaScript string is \
+             already decoded text",
+        ));
+    }
+    // The page arrives as a JavaScript string, already decoded: never re-read it in the
+    // encoding its `<meta charset>` names.
+    parsed.encoding = Some("utf-8".to_owned());
+    if let Some(url) = url.filter(|u| !u.trim().is_empty()) {
+        parsed.url = Some(url);
+    }
+    parsed.page_url().map_err(engine_error)?;
+    Ok(parsed)
+}
+
+fn engine_error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Converts a result to a plain JavaScript object (maps as objects, `None` as `null`).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            JsError::new(&format!(
+                "internal error: the result could not cross to JavaScript: {e}"
+            ))
+        })
+}
+
+/// Accepts any document, including one from another realm (an iframe's), where `instanceof
+/// Document` would be false.
+fn as_document(value: JsValue, caller: &str) -> Result<Document, JsError> {
+    let has = |key: &str| {
+        Reflect::get(&value, &JsValue::from_str(key))
+            .map(|v| !v.is_undefined() && !v.is_null())
+            .unwrap_or(false)
+    };
+    if value.is_object() && has("querySelectorAll") && has("documentElement") {
+        Ok(value.unchecked_into())
+    } else {
+        Err(JsError::new(&format!(
+            "{caller} needs a Document, such as window.document or the result of DOMParser"
+        )))
+    }
+}
+
+/// Finds the element at every ordinal the verdict removes, checking that the document is the
+/// one the verdict was made from. Changes nothing.
+fn locate(document: &Document, verdict: &Verdict) -> Result<Vec<(Element, Category)>, JsError> {
+    let ordinals = Ordinals::of(document)?;
+    if ordinals.count() != verdict.elements {
+        return Err(JsError::new(&format!(
+            "this verdict does not fit the document: it was made for a page of {} elements and \
+             the document has {}; nothing was changed",
+            verdict.elements,
+            ordinals.count()
+        )));
+    }
+    let mut targets = Vec::with_capacity(verdict.removals.len());
+    for removal in &verdict.removals {
+        let el = ordinals.get(removal.ordinal).ok_or_else(|| {
+            JsError::new(&format!(
+                "this verdict does not fit the document: it removes element {}, past the last of \
+                 {}; nothing was changed",
+                removal.ordinal,
+                ordinals.count()
+            ))
+        })?;
+        let tag = el.local_name().to_ascii_lowercase();
+        if !tag.eq_ignore_ascii_case(&removal.tag) {
+            return Err(JsError::new(&format!(
+                "this verdict does not fit the document: element {} is <{tag}> but the verdict \
+                 removes a <{}>; nothing was changed",
+                removal.ordinal, removal.tag
+            )));
+        }
+        targets.push((el, removal.category));
+    }
+    Ok(targets)
+}
+
+/// The document's elements by ordinal: `querySelectorAll('*')` order, leaving out what the
+/// survey leaves out. `<template>` contents are not in that list anyway; `<noscript>` contents
+/// are elements only where scripting is off (DOMParser, sandboxed frames), so they are skipped.
+struct Ordinals {
+    all: web_sys::NodeList,
+    /// Ordinal → index in `all`, when `<noscript>` contents had to be skipped.
+    index: Option<Vec<u32>>,
+}
+
+impl Ordinals {
+    fn of(document: &Document) -> Result<Ordinals, JsError> {
+        let all = query_all(document, "*")?;
+        let hidden_inside = query_all(document, "noscript *")?.length();
+        if hidden_inside == 0 {
+            return Ok(Ordinals { all, index: None });
+        }
+        // Outermost <noscript> elements, in document order; their descendants get no ordinal.
+        let outer = query_all(document, "noscript:not(noscript noscript)")?;
+        let mut next_outer = 0;
+        let mut index = Vec::with_capacity(all.length() as usize);
+        let mut i = 0;
+        while i < all.length() {
+            index.push(i);
+            let node = all.item(i);
+            let is_outer =
+                next_outer < outer.length() && node.is_some() && node == outer.item(next_outer);
+            i += 1;
+            if is_outer {
+                next_outer += 1;
+                if let Some(noscript) = node {
+                    let noscript: Element = noscript.unchecked_into();
+                    let inside = noscript
+                        .query_selector_all("*")
+                        .map_err(|_| JsError::new("the document refused a selector query"))?;
+                    i += inside.length();
+                }
+            }
+        }
+        Ok(Ordinals {
+            all,
+            index: Some(index),
+        })
+    }
+
+    fn count(&self) -> u32 {
+        match &self.index {
+            Some(index) => index.len() as u32,
+            None => self.all.length(),
+        }
+    }
+
+    fn get(&self, ordinal: u32) -> Option<Element> {
+        let i = match &self.index {
+            Some(index) => *index.get(ordinal as usize)?,
+            None => ordinal,
+        };
+        self.all.item(i).map(JsCast::unchecked_into)
+    }
+}
+
+fn query_all(document: &Document, selector: &str) -> Result<web_sys::NodeList, JsError> {
+    document
+        .query_selector_all(selector)
+        .map_err(|_| JsError::new(&format!("the document refused the selector `{selector}`")))
+}
+
+/// The element's inline style declaration (HTML, SVG and MathML elements all have one).
+fn style_of(el: &Element) -> Result<CssStyleDeclaration, JsError> {
+    Reflect::get(el, &JsValue::from_str("style"))
+        .ok()
+        .filter(|s| s.is_object())
+        .map(JsCast::unchecked_into)
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "the <{}> element has no inline style to hide it with",
+                el.local_name()
+            ))
+        })
+}
+
+/// The outline colour for a category in "show removed" mode.
+fn colour(category: Category) -> &'static str {
+    match category {
+        Category::Subscribe => "#d62828",
+        Category::Newsletter => "#7b2cbf",
+        Category::Related => "#1d6fd6",
+        Category::AppPromo => "#e76f00",
+        Category::Social => "#2a9d8f",
+        Category::Ad => "#6c757d",
+    }
+}
+
+fn dom_error(what: &str) -> impl Fn(JsValue) -> JsError + '_ {
+    move |_| JsError::new(&format!("the document refused to {what}"))
+}
+
+/// Hides or outlines one block, saving its own `style` attribute first.
+fn mark(el: &Element, category: Category, mode: Mode) -> Result<(), JsError> {
+    if let Some(style) = el.get_attribute("style") {
+        el.set_attribute(SAVED_STYLE_ATTR, &style)
+            .map_err(dom_error("save a style attribute"))?;
+    }
+    el.set_attribute(REMOVED_ATTR, category.name())
+        .map_err(dom_error("mark a removed block"))?;
+    let style = style_of(el)?;
+    let set = |property: &str, value: &str| {
+        style
+            .set_property_with_priority(property, value, "important")
+            .map_err(dom_error("set an inline style"))
+    };
+    match mode {
+        Mode::Hide => set("display", "none"),
+        Mode::Outline => {
+            set("outline", &format!("3px dashed {}", colour(category)))?;
+            set("outline-offset", "-3px")
+        }
+    }
+}
+
+/// Undoes every mark in the document; returns how many blocks it restored.
+fn restore_all(document: &Document) -> Result<u32, JsError> {
+    let marked = query_all(document, &format!("[{REMOVED_ATTR}]"))?;
+    for i in 0..marked.length() {
+        let Some(node) = marked.item(i) else {
+            continue;
+        };
+        let el: Element = node.unchecked_into();
+        match el.get_attribute(SAVED_STYLE_ATTR) {
+            Some(style) => {
+                el.set_attribute("style", &style)
+                    .map_err(dom_error("restore a style attribute"))?;
+                el.remove_attribute(SAVED_STYLE_ATTR)
+                    .map_err(dom_error("remove a mark"))?;
+            }
+            None => el
+                .remove_attribute("style")
+                .map_err(dom_error("remove an inline style"))?,
+        }
+        el.remove_attribute(REMOVED_ATTR)
+            .map_err(dom_error("remove a mark"))?;
+    }
+    Ok(marked.length())
+}

@@ -256,10 +256,14 @@ fn run_eval(rest: &[String]) -> Result<ExitCode, String> {
     let mut dir = None;
     let mut floors = None;
     let mut as_json = false;
+    let mut bless = None;
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--floors" => floors = Some(it.next().ok_or("--floors needs a file")?.clone()),
+            "--bless-floors" => {
+                bless = Some(it.next().ok_or("--bless-floors needs a file")?.clone())
+            }
             "--json" => as_json = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             d => dir = Some(PathBuf::from(d)),
@@ -273,6 +277,9 @@ fn run_eval(rest: &[String]) -> Result<ExitCode, String> {
             .map_err(|e| e.to_string())?;
     } else {
         print_report(&report);
+    }
+    if let Some(file) = bless {
+        write_floors(&report, Path::new(&file))?;
     }
     match floors {
         None => Ok(ExitCode::SUCCESS),
@@ -311,6 +318,24 @@ fn print_report(report: &Report) {
         low.len(),
         low.join(", ")
     );
+}
+
+/// Writes the current scores as floors (rounded down to 3 decimals).
+fn write_floors(report: &Report, file: &Path) -> Result<(), String> {
+    let down = |x: f64| (x * 1000.0).floor() / 1000.0;
+    let mut out = String::from(
+        "# Reader quality floors (a ratchet): `plainpage eval` fails below any of these.\n\
+         # Regenerate with `./build.sh bless`; never lower a floor without saying why in the commit.\n",
+    );
+    out.push_str(&format!(
+        "mean_f1 {:.3}\nmean_recall {:.3}\n",
+        down(report.mean_f1),
+        down(report.mean_recall)
+    ));
+    for p in &report.pages {
+        out.push_str(&format!("{} {:.3}\n", p.name, down(p.f1)));
+    }
+    std::fs::write(file, out).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 /// The floor file: `mean_f1 0.90`, `mean_recall 0.95`, then `<page> <f1>` lines; `#` comments.

@@ -3,6 +3,7 @@
 //! belong to it.
 
 use crate::rules::hints::{article_lean, chrome_hint};
+use crate::rules::lexicon;
 use crate::survey::{Row, Survey, NO_PARENT};
 use crate::tuning::*;
 
@@ -103,19 +104,30 @@ pub fn find(survey: &Survey) -> Article {
     let Some(mut root) = best else {
         return fallback(survey);
     };
-    // Climb while the parent holds clearly more prose and is still prose-like.
+    // Climb: wrappers with the same prose are passed through. An ancestor becomes the root
+    // when it holds clearly more prose outside blocks that announce themselves as chrome
+    // (the article was split into sections or steps); rails such as "Recommended for you"
+    // do not count, so their prose never pulls the root up.
+    let mut cur = root;
     loop {
-        let parent = rows[root].parent;
+        let parent = rows[cur].parent;
         if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html" | "body") {
             break;
         }
         let p = parent as usize;
-        let grows = prose[p] as f32 >= prose[root] as f32 * CLIMB_TEXT_FACTOR;
-        if grows && rows[p].link_density() < CLIMB_MAX_LINK_DENSITY && !furniture[p] {
-            root = p;
-        } else {
+        if furniture[p] || rows[p].link_density() >= CLIMB_MAX_LINK_DENSITY {
             break;
         }
+        let siblings: u32 = children(survey, parent)
+            .map(|c| c as usize)
+            .filter(|&c| c != cur && !announces_chrome(&rows[c]))
+            .map(|c| prose[c])
+            .sum();
+        let reach = prose[cur] + siblings;
+        if reach as f32 >= prose[root] as f32 * CLIMB_TEXT_FACTOR {
+            root = p;
+        }
+        cur = p;
     }
     let root_score = score(root);
     let mut blocks = Vec::new();
@@ -142,6 +154,22 @@ pub fn find(survey: &Survey) -> Article {
         root: Some(root as u32),
         blocks,
     }
+}
+
+/// A block named like chrome, or whose opening words are a rail or prompt heading
+/// ("Recommended for you", "Most read", "Sign up to read").
+fn announces_chrome(row: &Row) -> bool {
+    if chrome_hint(&row.class).is_some() || chrome_hint(&row.id).is_some() {
+        return true;
+    }
+    let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
+    let mut folded = String::new();
+    lexicon::fold(&opening, &mut folded);
+    let mut strong = false;
+    lexicon::scan(&folded, |i| {
+        strong |= lexicon::PHRASES[i].strength == lexicon::Strength::Strong;
+    });
+    strong
 }
 
 /// A page without scorable prose: the body (or nothing) is the article.

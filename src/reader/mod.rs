@@ -1,7 +1,7 @@
 //! Reader mode: extract the article blocks, sanitize them, and render a reader document.
 
 mod extract;
-mod plan;
+pub mod plan;
 pub mod render;
 pub mod sanitize;
 pub mod text;

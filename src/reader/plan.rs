@@ -109,6 +109,14 @@ fn should_drop(r: &Row, title: &str) -> bool {
     if r.words <= 15 && (says("byline") || says("dateline") || says("author")) {
         return true;
     }
+    // Comment threads are not the article, however much prose they hold.
+    if ["comments", "comment", "disqus", "respond", "replies"]
+        .iter()
+        .any(|w| says(w))
+        && r.tag.as_ref() != "p"
+    {
+        return true;
+    }
     if !CONDITIONAL.contains(&&*r.tag) {
         return false;
     }
