@@ -129,6 +129,65 @@ pub fn evaluate(dir: &Path) -> Result<Report, Error> {
     })
 }
 
+/// The floor file a report would pass exactly: scores rounded down to 3 decimals.
+pub fn floors_text(report: &Report) -> String {
+    let down = |x: f64| (x * 1000.0).floor() / 1000.0;
+    let mut out = String::from(
+        "# Reader quality floors (a ratchet): the corpus test fails below any of these.\n\
+         # Regenerate with `./build.sh bless`; never lower a floor without saying why in the commit.\n",
+    );
+    out.push_str(&format!(
+        "mean_f1 {:.3}\nmean_recall {:.3}\n",
+        down(report.mean_f1),
+        down(report.mean_recall)
+    ));
+    for p in &report.pages {
+        out.push_str(&format!("{} {:.3}\n", p.name, down(p.f1)));
+    }
+    out
+}
+
+/// The outcome of checking a report against floors.
+#[derive(Debug, Clone, Default)]
+pub struct FloorCheck {
+    pub passed: usize,
+    pub failures: Vec<String>,
+}
+
+/// Checks a report against a floor file: `mean_f1 X`, `mean_recall X` and `<page> <f1>`
+/// lines, `#` comments. A page in the floors but not in the report is a failure.
+pub fn check_floors(report: &Report, floors: &str) -> Result<FloorCheck, String> {
+    let mut check = FloorCheck::default();
+    for (n, line) in floors.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(name), Some(floor)) = (parts.next(), parts.next()) else {
+            return Err(format!("floors line {}: expected `<name> <floor>`", n + 1));
+        };
+        let floor: f64 = floor
+            .parse()
+            .map_err(|_| format!("floors line {}: `{floor}` is not a number", n + 1))?;
+        let got = match name {
+            "mean_f1" => Some(report.mean_f1),
+            "mean_recall" => Some(report.mean_recall),
+            page => report.pages.iter().find(|p| p.name == page).map(|p| p.f1),
+        };
+        match got {
+            None => check
+                .failures
+                .push(format!("{name}: page missing from the corpus")),
+            Some(got) if got < floor => check
+                .failures
+                .push(format!("{name}: {got:.4} is below its floor {floor:.3}")),
+            Some(_) => check.passed += 1,
+        }
+    }
+    Ok(check)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

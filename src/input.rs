@@ -40,7 +40,7 @@ impl<'a> Input<'a> {
     }
 
     /// Input already decoded to a Rust string (the wasm module's case).
-    pub fn from_str(html: &'a str) -> Input<'a> {
+    pub fn from_text(html: &'a str) -> Input<'a> {
         Input {
             bytes: Cow::Borrowed(html.as_bytes()),
             encoding: AsciiCompatibleEncoding::utf_8(),

@@ -320,67 +320,26 @@ fn print_report(report: &Report) {
     );
 }
 
-/// Writes the current scores as floors (rounded down to 3 decimals).
+/// Writes the current scores as floors.
 fn write_floors(report: &Report, file: &Path) -> Result<(), String> {
-    let down = |x: f64| (x * 1000.0).floor() / 1000.0;
-    let mut out = String::from(
-        "# Reader quality floors (a ratchet): `plainpage eval` fails below any of these.\n\
-         # Regenerate with `./build.sh bless`; never lower a floor without saying why in the commit.\n",
-    );
-    out.push_str(&format!(
-        "mean_f1 {:.3}\nmean_recall {:.3}\n",
-        down(report.mean_f1),
-        down(report.mean_recall)
-    ));
-    for p in &report.pages {
-        out.push_str(&format!("{} {:.3}\n", p.name, down(p.f1)));
-    }
-    std::fs::write(file, out).map_err(|e| format!("cannot write {}: {e}", file.display()))
+    std::fs::write(file, plainpage::eval::floors_text(report))
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
-/// The floor file: `mean_f1 0.90`, `mean_recall 0.95`, then `<page> <f1>` lines; `#` comments.
+/// Checks the report against a floor file; prints what fell below.
 fn check_floors(report: &Report, file: &Path) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("cannot read floors {}: {e}", file.display()))?;
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut parts = line.split_whitespace();
-        let (Some(name), Some(floor)) = (parts.next(), parts.next()) else {
-            return Err(format!(
-                "{}:{}: expected `<name> <floor>`",
-                file.display(),
-                n + 1
-            ));
-        };
-        let floor: f64 = floor
-            .parse()
-            .map_err(|_| format!("{}:{}: `{floor}` is not a number", file.display(), n + 1))?;
-        let got = match name {
-            "mean_f1" => Some(report.mean_f1),
-            "mean_recall" => Some(report.mean_recall),
-            page => report.pages.iter().find(|p| p.name == page).map(|p| p.f1),
-        };
-        let Some(got) = got else {
-            failures.push(format!("{name}: page missing from the corpus"));
-            continue;
-        };
-        checked += 1;
-        // Floors are written to 3 decimals; allow for that rounding.
-        if got + 5e-4 < floor {
-            failures.push(format!("{name}: {got:.3} is below its floor {floor:.3}"));
-        }
-    }
-    let passed = checked - failures.len().min(checked);
-    println!("floors: {passed} passed, {} failed", failures.len());
-    for f in &failures {
+    let check = plainpage::eval::check_floors(report, &text)?;
+    println!(
+        "floors: {} passed, {} failed",
+        check.passed,
+        check.failures.len()
+    );
+    for f in &check.failures {
         println!("  BELOW FLOOR {f}");
     }
-    Ok(if failures.is_empty() {
+    Ok(if check.failures.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -172,16 +172,25 @@ fn announces_chrome(row: &Row) -> bool {
     strong
 }
 
-/// A page without scorable prose: the body (or nothing) is the article.
+/// A page without scorable prose: the body is the article; a fragment without a body shows
+/// its top-level elements.
 fn fallback(survey: &Survey) -> Article {
-    let body = survey
+    if let Some(body) = survey.rows.iter().position(|r| r.tag.as_ref() == "body") {
+        return Article {
+            root: Some(body as u32),
+            blocks: vec![body as u32],
+        };
+    }
+    let blocks: Vec<u32> = survey
         .rows
         .iter()
-        .position(|r| r.tag.as_ref() == "body")
-        .map(|i| i as u32);
+        .enumerate()
+        .filter(|(_, r)| r.parent == NO_PARENT && !matches!(&*r.tag, "head" | "script" | "style"))
+        .map(|(i, _)| i as u32)
+        .collect();
     Article {
-        root: body,
-        blocks: body.into_iter().collect(),
+        root: blocks.first().copied(),
+        blocks,
     }
 }
 

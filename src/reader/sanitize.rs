@@ -158,7 +158,7 @@ fn url_allowed(raw: &str, use_: UrlUse) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
     let lower = compact.to_ascii_lowercase();
-    let scheme_end = lower.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = lower.find([':', '/', '?', '#']);
     let scheme = match scheme_end {
         Some(at) if lower[at..].starts_with(':') => &lower[..at],
         _ => return true, // relative URL

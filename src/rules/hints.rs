@@ -199,7 +199,8 @@ mod tests {
     #[test]
     fn short_hints_match_whole_words_only() {
         assert_eq!(chrome_hint("site-header shadow"), None);
-        assert_eq!(chrome_hint("ad-slot top"), Some((Ad, "ad")));
+        assert_eq!(chrome_hint("ad-slot top"), Some((Ad, "ad-slot")));
+        assert_eq!(chrome_hint("top ad"), Some((Ad, "ad")));
         assert_eq!(chrome_hint("story-gate"), Some((Subscribe, "gate")));
         assert_eq!(chrome_hint("app-promo"), Some((AppPromo, "app-promo")));
         assert_eq!(article_lean("article-text"), 1);

@@ -83,6 +83,8 @@ struct State {
     in_word: bool,
     /// A block boundary was crossed since the last text: previews need a space.
     boundary: bool,
+    /// Whitespace (or a boundary) was seen since the last preview character.
+    space_pending: bool,
 }
 
 /// Inline elements: crossing their tags does not separate words in previews.
@@ -443,11 +445,16 @@ impl State {
         if in_link {
             row.link_text += chars;
         }
-        if chars > 0 {
-            self.add_preview(chunk);
-        }
+        self.add_preview(chunk);
         if self.phrase_buf.len() < PHRASE_SCAN_CHARS {
             lexicon::fold(chunk, &mut self.phrase_buf);
+            if self.phrase_buf.len() > PHRASE_SCAN_CHARS {
+                let mut cut = PHRASE_SCAN_CHARS;
+                while !self.phrase_buf.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                self.phrase_buf.truncate(cut);
+            }
         }
         if last {
             let buf = std::mem::take(&mut self.phrase_buf);
@@ -471,33 +478,40 @@ impl State {
 
     /// Appends text to the previews of the open elements that still have room, innermost first.
     /// An element's preview is never fuller than its ancestors', so the walk stops at the first
-    /// full one: each preview is written at most `PREVIEW_CHARS` times in all.
+    /// full one: each preview is written at most `PREVIEW_CHARS` times in all. Whitespace is
+    /// folded across chunk and element boundaries, so chunking never changes a preview.
     fn add_preview(&mut self, chunk: &str) {
-        let boundary = std::mem::take(&mut self.boundary);
+        if std::mem::take(&mut self.boundary) {
+            self.space_pending = true;
+        }
+        let mut piece = String::new();
+        for c in chunk.chars() {
+            if c.is_whitespace() {
+                self.space_pending = true;
+                continue;
+            }
+            if std::mem::take(&mut self.space_pending) {
+                piece.push(' ');
+            }
+            piece.push(c);
+            if piece.len() >= PREVIEW_CHARS * 4 {
+                break; // more than any preview can take
+            }
+        }
+        if piece.is_empty() {
+            return;
+        }
         for open in self.stack.iter().rev() {
             let preview = &mut self.rows[open.ordinal as usize].preview;
             let have = preview.chars().count();
             if have >= PREVIEW_CHARS {
                 break;
             }
-            if boundary && !preview.is_empty() && !preview.ends_with(' ') {
-                preview.push(' ');
+            let mut chars = piece.chars().peekable();
+            if preview.is_empty() && chars.peek() == Some(&' ') {
+                chars.next();
             }
-            let mut room = PREVIEW_CHARS - have;
-            for c in chunk.chars() {
-                if room == 0 {
-                    break;
-                }
-                let c = if c.is_whitespace() { ' ' } else { c };
-                if c == ' ' && (preview.is_empty() || preview.ends_with(' ')) {
-                    continue;
-                }
-                preview.push(c);
-                room -= 1;
-            }
-            if !preview.ends_with(' ') && chunk.ends_with(char::is_whitespace) {
-                preview.push(' ');
-            }
+            preview.extend(chars.take(PREVIEW_CHARS - have));
         }
     }
 }
