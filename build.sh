@@ -2,9 +2,11 @@
 # PlainPage build script: installs what is missing (pinned versions, skipped when present),
 # builds everything, and runs every test tier.
 #
-#   ./build.sh            build the CLI (and, as they exist, the wasm module and extension)
-#   ./build.sh test       every test tier
+#   ./build.sh            build the CLI and the wasm module (www/pkg)
+#   ./build.sh test       every test tier: native, then wasm in headless Chromium and Firefox,
+#                         then the playground in headless Chromium
 #   ./build.sh bless      rewrite tests/corpus-floors.txt from the current scores (review the diff)
+#   ./build.sh serve      serve the playground (www/) on http://127.0.0.1:${PORT:-8000}/
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,6 +36,7 @@ build_native() {
 cmd_build() {
   ensure_rust
   build_native
+  build_wasm
 }
 
 cmd_test() {
@@ -46,6 +49,8 @@ cmd_test() {
   build_native
   step "native tests (unit, integration, corpus quality floors)"
   PLAINPAGE_SHARED="$SHARED" cargo test --release --locked
+  build_wasm
+  test_wasm
 }
 
 cmd_bless() {
@@ -56,9 +61,146 @@ cmd_bless() {
   git --no-pager diff --stat -- tests/corpus-floors.txt || true
 }
 
+# ---- wasm module, playground and browser tests -------------------------------------------------
+
+# Pinned tool versions. wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_PACK_VERSION="0.15.1"
+GECKODRIVER_VERSION="0.37.1"
+WASM_TARGET="wasm32-unknown-unknown"
+WASM_OUT="www/pkg"
+# The module is built for size (opt-level "s"); the native CLI keeps the release profile's 3.
+WASM_OPT_LEVEL="${PLAINPAGE_WASM_OPT_LEVEL:-s}"
+# What rustc's wasm32 target emits and Debian's wasm-opt (binaryen 108) must be told to accept.
+WASM_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-sign-ext
+  --enable-nontrapping-float-to-int --enable-multivalue --enable-mutable-globals)
+CHROMIUM_FLAGS="--no-sandbox --headless=new --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-dev-shm-usage"
+
+wasm_bindgen_version() {
+  sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock
+}
+
+# Installs Debian packages that are missing (apt-get update once, first).
+apt_install() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing Debian packages (${missing[*]}) and no apt-get to install them"
+  step "apt-get install ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
+ensure_wasm_tools() {
+  ensure_rust
+  if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    step "rustup target add $WASM_TARGET"
+    rustup target add "$WASM_TARGET"
+  fi
+  local want
+  want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen entry"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    step "cargo install wasm-bindgen-cli --version $want"
+    # Not --locked: the CLI's own lock file names a dependency version the registry no longer has.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+  if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+    step "cargo install wasm-pack --version $WASM_PACK_VERSION"
+    cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
+  fi
+  # wasm-opt from Debian's binaryen; wasm-pack's own download is off in Cargo.toml.
+  command -v wasm-opt >/dev/null || apt_install binaryen
+}
+
+build_wasm() {
+  ensure_wasm_tools
+  step "wasm-pack build --target web --release ($WASM_OUT, opt-level $WASM_OPT_LEVEL)"
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$WASM_OPT_LEVEL" \
+    wasm-pack --log-level warn build --target web --release --out-dir "$WASM_OUT" -- --locked
+  local wasm="$WASM_OUT/plainpage_bg.wasm"
+  step "wasm-opt -Oz ($(wasm-opt --version))"
+  wasm-opt -Oz "${WASM_FEATURES[@]}" "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  local raw gz
+  raw=$(wc -c <"$wasm")
+  gz=$(gzip -9c "$wasm" | wc -c)
+  printf 'built %s: %d bytes raw (%d KB), %d bytes gzipped (%d KB; budget 250 KB)\n' \
+    "$wasm" "$raw" $((raw / 1024)) "$gz" $((gz / 1024))
+}
+
+ensure_browsers() {
+  apt_install chromium chromium-driver firefox-esr
+  [ -x /usr/bin/chromium ] || die "Chromium is not at /usr/bin/chromium after installing it"
+  [ -x /usr/bin/chromedriver ] || die "ChromeDriver is not at /usr/bin/chromedriver after installing it"
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || die "Firefox is missing after installing firefox-esr"
+  if [ "$(geckodriver --version 2>/dev/null | head -n1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    step "cargo install geckodriver --version $GECKODRIVER_VERSION"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
+  fi
+}
+
+ensure_node_deps() {
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "npm ci (playwright-core; never downloads a browser)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+}
+
+# tests/web.rs reads the seed and corpus pages at compile time from ../shared beside the repo.
+need_shared_beside() {
+  [ -d "$ROOT/../shared/seed" ] || die "the wasm tests read ../shared beside the repo: $ROOT/../shared/seed is missing"
+}
+
+# The wasm-bindgen tests run as `wasm-pack test --headless --chrome|--firefox` would run them, but
+# through cargo and wasm-bindgen-test-runner directly: wasm-pack test builds every test target
+# for wasm32 (`--tests`), and the native integration tests and CLI do not build there.
+wasm_test_in() {
+  local browser="$1"
+  shift
+  env "$@" CARGO_PROFILE_RELEASE_OPT_LEVEL="$WASM_OPT_LEVEL" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked --release --target "$WASM_TARGET" --no-default-features --test web \
+    -- --nocapture || die "wasm-bindgen tests failed in $browser"
+}
+
+test_wasm() {
+  need_shared_beside
+  ensure_wasm_tools
+  ensure_browsers
+  step "cargo clippy --target $WASM_TARGET --no-default-features --lib --test web -- -D warnings"
+  cargo clippy --locked --target "$WASM_TARGET" --no-default-features --lib --test web -- -D warnings
+  # webdriver.json (crate root) holds the browsers' arguments; the runner reads it from here.
+  step "wasm-bindgen tests in headless Chromium ($(/usr/bin/chromium --version 2>/dev/null))"
+  wasm_test_in Chromium CHROMEDRIVER=/usr/bin/chromedriver
+  step "wasm-bindgen tests in headless Firefox ($(firefox-esr --version 2>/dev/null || firefox --version))"
+  wasm_test_in Firefox GECKODRIVER="$(command -v geckodriver)"
+}
+
+test_playground() {
+  ensure_node_deps
+  need_shared_beside
+  step "playground in headless Chromium (node --test tests/playground)"
+  PLAINPAGE_SHARED="$ROOT/../shared" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" \
+    node --test --test-reporter=spec tests/playground/
+}
+
+cmd_serve() {
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  local port="${PORT:-8000}"
+  step "serving www/ on http://127.0.0.1:$port/ (Ctrl-C stops)"
+  exec python3 -m http.server --bind 127.0.0.1 --directory www "$port"
+}
+
 case "${1:-build}" in
   build) cmd_build ;;
   test) cmd_test ;;
   bless) cmd_bless ;;
-  *) die "unknown command '$1' (build, test, bless)" ;;
+  serve) cmd_serve ;;
+  *) die "unknown command '$1' (build, test, bless, serve)" ;;
 esac

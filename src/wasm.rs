@@ -158,9 +158,17 @@ fn parse_options(url: Option<String>, options: JsValue) -> Result<Options, JsErr
     init();
     let mut parsed: Options = if options.is_undefined() || options.is_null() {
         Options::default()
+    } else if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(JsError::new(
+            "invalid options: expected an object such as { url, categories }",
+        ));
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        // Through a JSON value: serde-wasm-bindgen reads only the keys a struct declares, so
+        // `deny_unknown_fields` would never see a misspelt key.
+        let invalid = |e: &dyn std::fmt::Display| JsError::new(&format!("invalid options: {e}"));
+        let value: serde_json::Value =
+            serde_wasm_bindgen::from_value(options).map_err(|e| invalid(&e))?;
+        serde_json::from_value(value).map_err(|e| invalid(&e))?
     };
     if parsed.encoding.is_some() {
         return Err(JsError::new(
@@ -379,9 +387,12 @@ fn restore_all(document: &Document) -> Result<u32, JsError> {
                 el.remove_attribute(SAVED_STYLE_ATTR)
                     .map_err(dom_error("remove a mark"))?;
             }
-            None => el
+            // Reading the attribute first matters: Chromium writes CSSOM changes to the
+            // attribute lazily, and a `removeAttribute` before that leaves `style=""` behind.
+            None if el.has_attribute("style") => el
                 .remove_attribute("style")
                 .map_err(dom_error("remove an inline style"))?,
+            None => {}
         }
         el.remove_attribute(REMOVED_ATTR)
             .map_err(dom_error("remove a mark"))?;

@@ -1,0 +1,419 @@
+//! In-browser tests of the wasm module (`wasm-pack test --headless --chrome|--firefox`): the seed
+//! page through analyze, clean and read; the live-DOM applier on real documents, both a
+//! DOMParser document and a rendered frame; refusals that change nothing; and errors that name
+//! what is wrong. A timing test prints analyze + apply times for the seed and the largest page.
+#![cfg(target_arch = "wasm32")]
+
+use plainpage::clock::now_ms;
+use plainpage::wasm::{analyze, apply_verdict, clean, read, restore, version};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Document, DomParser, Element, HtmlElement, HtmlIFrameElement, SupportedType};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../../shared/seed/inkl-article.html");
+const CHROME_PHRASES: &str = include_str!("../../shared/seed/chrome-phrases.txt");
+const ARTICLE: &str = include_str!("../../shared/seed/expected-article.txt");
+const METADATA: &str = include_str!("../../shared/seed/expected-metadata.json");
+/// The largest page of the readability corpus, for timings.
+const LARGEST: &str = include_str!("../../shared/corpus/readability/yahoo-3/source.html");
+/// The playground's own sample: a different page from the seed.
+const SAMPLE: &str = include_str!("../www/samples/harbour-gazette.html");
+const SEED_URL: &str =
+    "https://www.inkl.com/news/russia-continues-to-reject-an-unconditional-ceasefire-says-ukraine-after-peace-talks";
+
+/// Keeps a rendered frame from fetching anything (the seed links an image on another host).
+const FRAME_CSP: &str =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+                         style-src 'unsafe-inline'; img-src data:\">";
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// Whitespace folded to single spaces, so rendered and source text compare.
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn json(value: &JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value.clone()).expect("a plain object")
+}
+
+fn to_js(value: &Value) -> JsValue {
+    use serde::Serialize;
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("a plain object")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).expect("an object")
+}
+
+fn message(error: JsError) -> String {
+    let value = JsValue::from(error);
+    js_sys::Reflect::get(&value, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default()
+}
+
+fn parse(html: &str) -> Document {
+    DomParser::new()
+        .expect("DOMParser")
+        .parse_from_string(html, SupportedType::TextHtml)
+        .expect("a parsed document")
+}
+
+fn outer_html(document: &Document) -> String {
+    document.document_element().expect("a root").outer_html()
+}
+
+fn no_options() -> JsValue {
+    JsValue::UNDEFINED
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+/// The seed's verdict, as the plain object the module hands to JavaScript.
+fn seed_verdict() -> JsValue {
+    let analysis = analyze(SEED, Some(SEED_URL.into()), no_options()).expect("analyze");
+    get(&analysis, "verdict")
+}
+
+/// Renders a page in a same-origin frame with scripts off, so `innerText` is what a reader sees.
+async fn render(html: &str) -> (HtmlIFrameElement, Document) {
+    let host = web_sys::window().unwrap().document().unwrap();
+    let frame: HtmlIFrameElement = host.create_element("iframe").unwrap().unchecked_into();
+    frame.set_attribute("sandbox", "allow-same-origin").unwrap();
+    frame
+        .set_attribute("style", "width:1024px;height:768px")
+        .unwrap();
+    let loaded = js_sys::Promise::new(&mut |resolve, _| frame.set_onload(Some(&resolve)));
+    frame.set_srcdoc(html);
+    host.body().unwrap().append_child(&frame).unwrap();
+    JsFuture::from(loaded).await.unwrap();
+    let document = frame.content_document().expect("a same-origin frame");
+    (frame, document)
+}
+
+fn visible_text(document: &Document) -> String {
+    let body: HtmlElement = document.body().expect("a body");
+    fold(&body.inner_text())
+}
+
+fn marked(document: &Document) -> Vec<Element> {
+    let list = document
+        .query_selector_all("[data-plainpage-removed]")
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(JsCast::unchecked_into)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn analyze_finds_the_seed_article_and_its_chrome() {
+    let analysis = json(&analyze(SEED, Some(SEED_URL.into()), no_options()).unwrap());
+    let verdict = &analysis["verdict"];
+    assert!(verdict["article"].is_u64(), "no article: {verdict}");
+    let removals = verdict["removals"].as_array().unwrap();
+    assert!(removals.len() >= 5, "too few removals: {removals:?}");
+    for r in removals {
+        for key in ["ordinal", "tag", "category", "reason", "preview"] {
+            assert!(!r[key].is_null(), "removal without {key}: {r}");
+        }
+    }
+    for pass in ["survey", "judge", "output"] {
+        assert!(analysis["timings"][pass].is_number(), "no {pass} timing");
+    }
+}
+
+#[wasm_bindgen_test]
+fn clean_drops_every_chrome_phrase_and_keeps_every_paragraph() {
+    let cleaned = clean(SEED, Some(SEED_URL.into()), no_options()).unwrap();
+    let html = get(&cleaned, "html").as_string().unwrap();
+    let text = fold(&parse(&html).body().unwrap().text_content().unwrap());
+    for phrase in lines(CHROME_PHRASES) {
+        assert!(!text.contains(phrase), "cleaned page still says {phrase:?}");
+    }
+    for paragraph in lines(ARTICLE) {
+        assert!(text.contains(paragraph), "cleaned page lost {paragraph:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn read_gives_the_title_and_every_paragraph() {
+    let reader = json(&read(SEED, Some(SEED_URL.into()), no_options()).unwrap());
+    let expected: Value = serde_json::from_str(METADATA).unwrap();
+    assert_eq!(reader["article"]["title"], expected["title"]);
+    let text = fold(reader["article"]["text"].as_str().unwrap());
+    for paragraph in lines(ARTICLE) {
+        assert!(text.contains(paragraph), "reader view lost {paragraph:?}");
+    }
+    let document = reader["document"].as_str().unwrap();
+    assert!(document.contains("<html"), "not a document");
+}
+
+#[wasm_bindgen_test]
+async fn applied_verdict_hides_chrome_on_a_rendered_page_and_restore_undoes_it() {
+    let html = SEED.replacen("<head>", &format!("<head>{FRAME_CSP}"), 1);
+    assert_ne!(
+        html, SEED,
+        "the seed has no <head> to put the frame policy in"
+    );
+    let analysis = analyze(&html, Some(SEED_URL.into()), no_options()).unwrap();
+    let verdict = get(&analysis, "verdict");
+    let removals = json(&verdict)["removals"].as_array().unwrap().len();
+    let (frame, document) = render(&html).await;
+    let before = outer_html(&document);
+    let shown = visible_text(&document);
+    for phrase in lines(CHROME_PHRASES) {
+        assert!(shown.contains(phrase), "the seed should show {phrase:?}");
+    }
+
+    let applied = json(&apply_verdict(document.clone().into(), verdict.clone(), None).unwrap());
+    assert_eq!(applied["applied"], removals);
+    assert_eq!(applied["mode"], "hide");
+    let text = visible_text(&document);
+    for phrase in lines(CHROME_PHRASES) {
+        assert!(!text.contains(phrase), "still visible: {phrase:?}");
+    }
+    for paragraph in lines(ARTICLE) {
+        assert!(
+            text.contains(paragraph),
+            "article paragraph hidden: {paragraph:?}"
+        );
+    }
+    let categories: Vec<Value> = json(&verdict)["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["category"].clone())
+        .collect();
+    let marks: Vec<Value> = marked(&document)
+        .iter()
+        .map(|el| Value::from(el.get_attribute("data-plainpage-removed").unwrap()))
+        .collect();
+    assert_eq!(marks, categories, "marks do not follow the verdict");
+
+    // "Show removed": everything visible again, removed blocks outlined.
+    apply_verdict(document.clone().into(), verdict, Some("outline".into())).unwrap();
+    let text = visible_text(&document);
+    for phrase in lines(CHROME_PHRASES) {
+        assert!(text.contains(phrase), "outline mode hides {phrase:?}");
+    }
+    for el in marked(&document) {
+        let style = el.get_attribute("style").unwrap_or_default();
+        assert!(style.contains("outline"), "not outlined: {style}");
+    }
+
+    assert_eq!(restore(document.clone().into()).unwrap() as usize, removals);
+    assert_eq!(
+        outer_html(&document),
+        before,
+        "restore left the page changed"
+    );
+    assert_eq!(visible_text(&document), shown);
+    frame.remove();
+}
+
+#[wasm_bindgen_test]
+fn applier_keeps_and_restores_a_blocks_own_style_exactly() {
+    let verdict = seed_verdict();
+    let first = json(&verdict)["removals"][0]["ordinal"].as_u64().unwrap() as u32;
+    let document = parse(SEED);
+    let all = document.query_selector_all("*").unwrap();
+    let block: Element = all.item(first).unwrap().unchecked_into();
+    block
+        .set_attribute("style", "color:red;  display :grid")
+        .unwrap();
+    let before = outer_html(&document);
+
+    apply_verdict(
+        document.clone().into(),
+        verdict.clone(),
+        Some("hide".into()),
+    )
+    .unwrap();
+    let style = block.get_attribute("style").unwrap();
+    assert!(
+        style.contains("display: none !important"),
+        "not hidden: {style}"
+    );
+    // Applying twice replaces the first application rather than stacking on it.
+    apply_verdict(document.clone().into(), verdict, None).unwrap();
+    restore(document.clone().into()).unwrap();
+    assert_eq!(outer_html(&document), before);
+    assert_eq!(restore(document.clone().into()).unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+fn noscript_contents_get_no_ordinal() {
+    // DOMParser runs with scripting off, so <noscript> contents become elements: the applier
+    // must skip them as the survey does.
+    let html = "<!DOCTYPE html><html><head><title>t</title></head><body>\
+        <noscript><div class=\"promo\"><p>Enable JavaScript</p><noscript><b>x</b></noscript></div></noscript>\
+        <article><h1>Harbour works begin</h1><p>The council said on Monday that the harbour wall \
+        would be rebuilt over the winter, with the work done in stages so that boats can still \
+        land, and the fish market stays open throughout.</p><p>Residents asked for a public \
+        meeting, and the council agreed to hold one in March, once the first stage is finished \
+        and the cost of the second is known.</p></article>\
+        <div class=\"newsletter\"><p>Sign up for our newsletter</p><form><input type=\"email\">\
+        <button>Subscribe</button></form></div></body></html>";
+    let verdict = get(&analyze(html, None, no_options()).unwrap(), "verdict");
+    let document = parse(html);
+    let before = outer_html(&document);
+    apply_verdict(document.clone().into(), verdict.clone(), None).unwrap();
+    let ordinals: Vec<u64> = json(&verdict)["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ordinal"].as_u64().unwrap())
+        .collect();
+    for el in marked(&document) {
+        assert_ne!(el.local_name(), "b", "a <noscript> child was counted");
+    }
+    assert_eq!(marked(&document).len(), ordinals.len());
+    restore(document.clone().into()).unwrap();
+    assert_eq!(outer_html(&document), before);
+}
+
+#[wasm_bindgen_test]
+fn a_verdict_from_another_page_is_refused_and_nothing_changes() {
+    let other = get(&analyze(SAMPLE, None, no_options()).unwrap(), "verdict");
+    let document = parse(SEED);
+    let before = outer_html(&document);
+    let error = message(apply_verdict(document.clone().into(), other, None).unwrap_err());
+    assert!(error.contains("does not fit"), "unclear refusal: {error}");
+    assert!(
+        error.contains("nothing was changed"),
+        "unclear refusal: {error}"
+    );
+    assert_eq!(outer_html(&document), before);
+
+    // Same element count, wrong tag at an ordinal: refused too, and a previous application
+    // stays as it was.
+    let verdict = seed_verdict();
+    apply_verdict(document.clone().into(), verdict.clone(), None).unwrap();
+    let applied = outer_html(&document);
+    let mut tampered = json(&verdict);
+    tampered["removals"][0]["tag"] = Value::from("table");
+    let tampered = to_js(&tampered);
+    let error = message(apply_verdict(document.clone().into(), tampered, None).unwrap_err());
+    assert!(
+        error.contains("<table>"),
+        "refusal does not name the tag: {error}"
+    );
+    assert_eq!(outer_html(&document), applied);
+
+    // An ordinal past the end.
+    let mut past = json(&verdict);
+    past["removals"][0]["ordinal"] = Value::from(100_000);
+    let past = to_js(&past);
+    let error = message(apply_verdict(document.clone().into(), past, None).unwrap_err());
+    assert!(
+        error.contains("100000"),
+        "refusal does not name the ordinal: {error}"
+    );
+    restore(document.clone().into()).unwrap();
+    assert_eq!(outer_html(&document), before);
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_errors_that_say_what_is_wrong() {
+    let error = message(analyze(SEED, None, options(r#"{"colour": "red"}"#)).unwrap_err());
+    assert!(error.contains("colour"), "does not name the key: {error}");
+    let error = message(clean(SEED, None, options(r#"{"categories": ["popups"]}"#)).unwrap_err());
+    assert!(
+        error.contains("popups"),
+        "does not name the category: {error}"
+    );
+    let error = message(read(SEED, None, options(r#"{"encoding": "latin1"}"#)).unwrap_err());
+    assert!(
+        error.contains("encoding"),
+        "does not name the option: {error}"
+    );
+    let error = message(read(SEED, Some("not a url".into()), no_options()).unwrap_err());
+    assert!(
+        error.contains("not a url"),
+        "does not name the URL: {error}"
+    );
+    let error = message(analyze(SEED, None, JsValue::from_str("fast")).unwrap_err());
+    assert!(error.starts_with("invalid options"), "unclear: {error}");
+
+    // Options that are fine: a category subset, and the URL in the object.
+    let only = options(r#"{"categories": ["related"], "url": "https://example.org/a"}"#);
+    let verdict = json(&analyze(SEED, None, only).unwrap())["verdict"].clone();
+    for r in verdict["removals"].as_array().unwrap() {
+        assert_eq!(r["category"], "related");
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_to_the_applier_are_errors() {
+    let document = parse(SEED);
+    let verdict = seed_verdict();
+    let error = message(
+        apply_verdict(
+            document.clone().into(),
+            verdict.clone(),
+            Some("erase".into()),
+        )
+        .unwrap_err(),
+    );
+    assert!(error.contains("erase"), "unclear: {error}");
+    let error = message(apply_verdict(document.clone().into(), options("{}"), None).unwrap_err());
+    assert!(error.contains("verdict"), "unclear: {error}");
+    let error = message(apply_verdict(JsValue::from_str("page"), verdict, None).unwrap_err());
+    assert!(error.contains("Document"), "unclear: {error}");
+    let error = message(restore(JsValue::NULL).unwrap_err());
+    assert!(error.contains("Document"), "unclear: {error}");
+}
+
+/// Prints analyze, parse and apply times in this browser for the seed and the largest page.
+#[wasm_bindgen_test]
+fn timing_of_analyze_and_apply() {
+    let pages = [("seed", SEED), ("largest corpus page (yahoo-3)", LARGEST)];
+    // The first round includes one-time work (compiling the phrase lexicon, warming the JIT).
+    for (round, (name, html)) in ["first", "second"]
+        .into_iter()
+        .flat_map(|round| pages.map(|page| (round, page)))
+    {
+        let start = now_ms();
+        let analysis = analyze(html, None, no_options()).unwrap();
+        let analyzed = now_ms();
+        let document = parse(html);
+        let parsed = now_ms();
+        let applied = apply_verdict(document.clone().into(), get(&analysis, "verdict"), None);
+        let done = now_ms();
+        let outcome = match applied {
+            Ok(a) => format!("{} blocks hidden", json(&a)["applied"]),
+            Err(e) => format!("refused: {}", message(e)),
+        };
+        console_log!(
+            "timing {name}, {round} run: {} bytes, analyze {:.1} ms, apply {:.1} ms (analyze+apply {:.1} ms; \
+             DOMParser {:.1} ms not counted), {outcome}",
+            html.len(),
+            analyzed - start,
+            done - parsed,
+            analyzed - start + done - parsed,
+            parsed - analyzed,
+        );
+        if name == "seed" {
+            assert!(outcome.ends_with("hidden"), "{outcome}");
+        }
+    }
+}
