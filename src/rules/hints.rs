@@ -5,6 +5,8 @@
 //! match whole words only (`ad` must not match `header` or `shadow`).
 
 use crate::category::Category;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::OnceLock;
 use Category::{Ad, AppPromo, Newsletter, Related, Social, Subscribe};
 
 /// Words that name a chrome block, and the category each names.
@@ -149,9 +151,30 @@ pub fn words(value: &str) -> Vec<String> {
     out
 }
 
+/// A case-insensitive matcher for any of the words (or compound parts) in a list: most
+/// attribute values contain none, and this rules them out without splitting or allocating.
+fn prefilter<'a>(words: impl Iterator<Item = &'a str>) -> AhoCorasick {
+    let parts: Vec<&str> = words.flat_map(|w| w.split('-')).collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(parts)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty matcher"))
+}
+
+fn chrome_prefilter() -> &'static AhoCorasick {
+    static M: OnceLock<AhoCorasick> = OnceLock::new();
+    M.get_or_init(|| prefilter(CHROME_WORDS.iter().map(|(w, _)| *w)))
+}
+
+fn lean_prefilter() -> &'static AhoCorasick {
+    static M: OnceLock<AhoCorasick> = OnceLock::new();
+    M.get_or_init(|| prefilter(ARTICLE_WORDS.iter().chain(FURNITURE_WORDS).copied()))
+}
+
 /// The first chrome hint found in an attribute value's words, with the word that matched.
 pub fn chrome_hint(value: &str) -> Option<(Category, &'static str)> {
-    if value.is_empty() {
+    if value.is_empty() || !chrome_prefilter().is_match(value) {
         return None;
     }
     let ws = words(value);
@@ -174,7 +197,7 @@ pub fn chrome_hint(value: &str) -> Option<(Category, &'static str)> {
 
 /// +1 for an article word, -1 for a furniture word, 0 for neither or both.
 pub fn article_lean(value: &str) -> i32 {
-    if value.is_empty() {
+    if value.is_empty() || !lean_prefilter().is_match(value) {
         return 0;
     }
     let ws = words(value);

@@ -85,6 +85,8 @@ struct State {
     boundary: bool,
     /// Whitespace (or a boundary) was seen since the last preview character.
     space_pending: bool,
+    /// Open elements that the tree rules may close implicitly (`p`, `li`, cells…).
+    closable_open: u32,
 }
 
 /// Inline elements: crossing their tags does not separate words in previews.
@@ -175,6 +177,34 @@ fn open_element(state: &Rc<RefCell<State>>, el: &mut Element<'_, '_>) {
     }
 }
 
+/// Counts a text chunk: characters (with one space per word, as folded text has them), words
+/// and commas. Works on bytes: ASCII whitespace separates words; UTF-8 continuation bytes are
+/// not characters of their own.
+fn count_text(chunk: &str, in_word: &mut bool) -> (u32, u32, u32) {
+    let (mut chars, mut words, mut commas) = (0u32, 0u32, 0u32);
+    for &b in chunk.as_bytes() {
+        if b.is_ascii_whitespace() {
+            *in_word = false;
+            continue;
+        }
+        if b & 0xC0 == 0x80 {
+            continue; // inside a multi-byte character
+        }
+        if !*in_word {
+            *in_word = true;
+            words += 1;
+            chars += 1; // the space before the word
+        }
+        chars += 1;
+        commas += u32::from(b == b',');
+    }
+    if !chunk.is_ascii() {
+        // Arabic, CJK and full-width commas.
+        commas += chunk.matches(['،', '、', '，', '﹐']).count() as u32;
+    }
+    (chars, words, commas)
+}
+
 fn is_cta_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();
     CTA_HREF.iter().any(|h| href.contains(h))
@@ -201,16 +231,19 @@ impl State {
         }
     }
 
-    fn open_tags(&self) -> Vec<&str> {
-        self.stack
+    /// Applies the tree-construction rules that close open elements before `tag` opens.
+    /// Only searches when an element the rules can close is open at all.
+    fn close_implicitly(&mut self, tag: &str) {
+        if self.closable_open == 0 || !tree::may_close(tag) {
+            return;
+        }
+        // The rules look at most this far down; only that top slice of the stack is needed.
+        let from = self.stack.len().saturating_sub(tree::SEARCH_WINDOW);
+        let open: Vec<&str> = self.stack[from..]
             .iter()
             .map(|o| &*self.rows[o.ordinal as usize].tag)
-            .collect()
-    }
-
-    /// Applies the tree-construction rules that close open elements before `tag` opens.
-    fn close_implicitly(&mut self, tag: &str) {
-        let keep = tree::keep_open_before(&self.open_tags(), tag);
+            .collect();
+        let keep = from + tree::keep_open_before(&open, tag);
         while self.stack.len() > keep {
             if let Some(open) = self.stack.pop() {
                 self.finish_row(open.ordinal);
@@ -260,9 +293,12 @@ impl State {
             }
         }
         row.extra = extra.trim_end().into();
-        let is_button_class = crate::rules::hints::words(&row.class)
+        let is_button_class = ["btn", "button", "cta"]
             .iter()
-            .any(|w| w == "btn" || w == "button" || w == "cta");
+            .any(|w| row.class.contains(w))
+            && crate::rules::hints::words(&row.class)
+                .iter()
+                .any(|w| w == "btn" || w == "button" || w == "cta");
         match tag {
             "p" => row.paragraphs = 1,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => row.headings = 1,
@@ -337,6 +373,9 @@ impl State {
 
     fn push(&mut self, ordinal: u32) {
         let row = &self.rows[ordinal as usize];
+        if tree::closable(&row.tag) {
+            self.closable_open += 1;
+        }
         let parent_link = self.stack.last().is_some_and(|o| o.in_link);
         let parent_raw = self.stack.last().is_some_and(|o| o.raw);
         self.stack.push(Open {
@@ -364,6 +403,9 @@ impl State {
         let end = self.rows.len() as u32;
         let row = &mut self.rows[ordinal as usize];
         row.end = end;
+        if tree::closable(&row.tag) {
+            self.closable_open = self.closable_open.saturating_sub(1);
+        }
         self.boundary |= !INLINE.contains(&&*row.tag);
         match &*row.tag {
             "script" => {
@@ -421,22 +463,7 @@ impl State {
         if self.boundary {
             self.in_word = false;
         }
-        let (mut chars, mut words, mut commas) = (0u32, 0u32, 0u32);
-        for c in chunk.chars() {
-            if c.is_whitespace() {
-                self.in_word = false;
-                continue;
-            }
-            if !self.in_word {
-                self.in_word = true;
-                words += 1;
-                chars += 1; // the space before the word, as folded text has it
-            }
-            chars += 1;
-            if matches!(c, ',' | '،' | '、' | '，' | '﹐') {
-                commas += 1;
-            }
-        }
+        let (chars, words, commas) = count_text(chunk, &mut self.in_word);
         let row = &mut self.rows[ordinal];
         row.own_text += chars;
         row.text += chars;
@@ -447,7 +474,7 @@ impl State {
         }
         self.add_preview(chunk);
         if self.phrase_buf.len() < PHRASE_SCAN_CHARS {
-            lexicon::fold(chunk, &mut self.phrase_buf);
+            self.phrase_buf.push_str(chunk);
             if self.phrase_buf.len() > PHRASE_SCAN_CHARS {
                 let mut cut = PHRASE_SCAN_CHARS;
                 while !self.phrase_buf.is_char_boundary(cut) {
@@ -483,6 +510,19 @@ impl State {
     fn add_preview(&mut self, chunk: &str) {
         if std::mem::take(&mut self.boundary) {
             self.space_pending = true;
+        }
+        // The innermost preview is the emptiest: if it is full, all are.
+        let innermost_full = self.stack.last().is_none_or(|o| {
+            let p = &self.rows[o.ordinal as usize].preview;
+            p.len() >= PREVIEW_CHARS && p.chars().count() >= PREVIEW_CHARS
+        });
+        if innermost_full {
+            if chunk.ends_with(char::is_whitespace) {
+                self.space_pending = true;
+            } else if chunk.contains(|c: char| !c.is_whitespace()) {
+                self.space_pending = false;
+            }
+            return;
         }
         let mut piece = String::new();
         for c in chunk.chars() {

@@ -61,6 +61,37 @@ const LIST_SCOPE: &[&str] = &[
     "article", "aside", "nav", "main",
 ];
 
+/// How far down the stack a scope search looks. Real pages nest a few dozen levels; a hostile
+/// page nesting 100 000 inline elements inside a `<p>` must not make every start tag O(depth).
+pub const SEARCH_WINDOW: usize = 512;
+
+/// Tags whose start may close something (the only ones worth a stack search).
+pub fn may_close(tag: &str) -> bool {
+    CLOSES_P.contains(&tag)
+        || matches!(
+            tag,
+            "option" | "optgroup" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot"
+        )
+}
+
+/// Tags that the rules close implicitly: the survey counts how many are open.
+pub fn closable(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "option"
+            | "optgroup"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+    )
+}
+
 /// Given the open elements' tags (root first) and a new start tag, returns how many open
 /// elements stay open; the rest are closed implicitly before the new element opens.
 pub fn keep_open_before(open: &[&str], tag: &str) -> usize {
