@@ -51,6 +51,7 @@ cmd_test() {
   PLAINPAGE_SHARED="$SHARED" cargo test --release --locked
   build_wasm
   test_wasm
+  test_playground
 }
 
 cmd_bless() {
@@ -70,7 +71,10 @@ WASM_TARGET="wasm32-unknown-unknown"
 WASM_OUT="www/pkg"
 # The module is built for size (opt-level "s"); the native CLI keeps the release profile's 3.
 WASM_OPT_LEVEL="${PLAINPAGE_WASM_OPT_LEVEL:-s}"
-# What rustc's wasm32 target emits and Debian's wasm-opt (binaryen 108) must be told to accept.
+# wasm-opt is npm's binaryen (version pinned in package.json), run from node_modules. Debian's
+# binaryen 108 breaks wasm-bindgen's externref table ("Table.set(): Argument 1 is invalid").
+WASM_OPT="node_modules/.bin/wasm-opt"
+# What rustc's wasm32 target emits and wasm-opt must accept.
 WASM_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-sign-ext
   --enable-nontrapping-float-to-int --enable-multivalue --enable-mutable-globals)
 CHROMIUM_FLAGS="--no-sandbox --headless=new --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-dev-shm-usage"
@@ -113,8 +117,8 @@ ensure_wasm_tools() {
     step "cargo install wasm-pack --version $WASM_PACK_VERSION"
     cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
   fi
-  # wasm-opt from Debian's binaryen; wasm-pack's own download is off in Cargo.toml.
-  command -v wasm-opt >/dev/null || apt_install binaryen
+  # wasm-opt comes from npm (see WASM_OPT); wasm-pack's own download is off in Cargo.toml.
+  ensure_node_deps
 }
 
 build_wasm() {
@@ -123,8 +127,8 @@ build_wasm() {
   CARGO_PROFILE_RELEASE_OPT_LEVEL="$WASM_OPT_LEVEL" \
     wasm-pack --log-level warn build --target web --release --out-dir "$WASM_OUT" -- --locked
   local wasm="$WASM_OUT/plainpage_bg.wasm"
-  step "wasm-opt -Oz ($(wasm-opt --version))"
-  wasm-opt -Oz "${WASM_FEATURES[@]}" "$wasm" -o "$wasm.opt"
+  step "wasm-opt -Oz ($("$WASM_OPT" --version))"
+  "$WASM_OPT" -Oz "${WASM_FEATURES[@]}" "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   local raw gz
   raw=$(wc -c <"$wasm")
@@ -146,8 +150,9 @@ ensure_browsers() {
 
 ensure_node_deps() {
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "npm ci (playwright-core; never downloads a browser)"
+  if [ ! -d node_modules/playwright-core ] || [ ! -x "$WASM_OPT" ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "npm ci (binaryen, playwright-core; never downloads a browser)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
 }

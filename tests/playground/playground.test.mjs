@@ -1,0 +1,227 @@
+// The playground in Debian's headless Chromium, driven by playwright-core (no downloaded
+// browser): serves www/ on 127.0.0.1, loads the bundled sample and the seed page, checks the
+// removal table, the reader view and "show removed", saves a screenshot to artifacts/, and
+// prints analyze + apply times for the seed page and the largest corpus page.
+//
+// Run by `./build.sh test` after the wasm module is built (www/pkg). Needs /usr/bin/chromium.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WWW = join(ROOT, 'www');
+const SHARED = resolve(process.env.PLAINPAGE_SHARED || join(ROOT, '..', 'shared'));
+const ARTIFACTS = join(ROOT, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = (
+  process.env.CHROMIUM_FLAGS ||
+  '--no-sandbox --headless=new --disable-gpu --disable-background-networking ' +
+    '--disable-component-update --no-first-run --disable-dev-shm-usage'
+)
+  .split(/\s+/)
+  .filter(Boolean);
+const CATEGORIES = new Set(['subscribe', 'newsletter', 'related', 'app-promo', 'social', 'ad']);
+const SAMPLE_TITLE = 'Night ferry returns to Saltmarsh after eleven-year gap';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+let server;
+let origin;
+let browser;
+/** Every request the browser made, and every response that was not 200. */
+const requests = [];
+const failures = [];
+
+/** A static file server for www/, on 127.0.0.1 and a free port. */
+function serve() {
+  return new Promise((resolveServer) => {
+    const srv = createServer(async (req, res) => {
+      const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      const file = normalize(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
+      if (!file.startsWith(WWW + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end('not found');
+      }
+    });
+    srv.listen(0, '127.0.0.1', () => resolveServer(srv));
+  });
+}
+
+function largestCorpusPage() {
+  const dir = join(SHARED, 'corpus', 'readability');
+  let best = null;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name, 'source.html');
+    if (!existsSync(file)) continue;
+    const size = statSync(file).size;
+    if (!best || size > best.size) best = { name, file, size };
+  }
+  assert.ok(best, `no source.html under ${dir}`);
+  return best;
+}
+
+async function openPlayground() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() !== 200) failures.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+  await page.goto(`${origin}/index.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  return page;
+}
+
+before(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: ./build.sh test installs Debian's chromium`);
+  }
+  if (!existsSync(join(WWW, 'pkg', 'plainpage_bg.wasm'))) {
+    throw new Error('www/pkg is not built: run ./build.sh first');
+  }
+  server = await serve();
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the bundled sample: removal table, reader view, show removed, screenshot', async (t) => {
+  const page = await openPlayground();
+  await page.selectOption('#sample', 'samples/harbour-gazette.html');
+  await page.waitForSelector('#removals tbody tr');
+
+  const rows = await page.$$eval('#removals tbody tr', (trs) =>
+    trs.map((tr) => Array.from(tr.children, (td) => td.textContent.trim())),
+  );
+  assert.ok(rows.length >= 5, `expected at least 5 removals, got ${rows.length}`);
+  for (const [, category, reason, preview] of rows) {
+    assert.ok(CATEGORIES.has(category), `unknown category ${category}`);
+    assert.ok(reason.length > 0, 'a removal without a reason');
+    assert.ok(preview.length > 0, 'a removal without a preview');
+  }
+  const seen = new Set(rows.map((row) => row[1]));
+  for (const category of ['subscribe', 'newsletter', 'related', 'app-promo', 'social', 'ad']) {
+    assert.ok(seen.has(category), `the sample should show a ${category} removal`);
+  }
+  t.diagnostic(`sample: ${rows.length} removals (${[...seen].join(', ')})`);
+
+  // The cleaned page keeps the article and drops the chrome.
+  const cleaned = page.frameLocator('#cleaned');
+  await assert.doesNotReject(cleaned.locator('h1', { hasText: SAMPLE_TITLE }).waitFor());
+  const cleanedText = await cleaned.locator('body').innerText();
+  assert.ok(!cleanedText.includes('Sign up for our newsletter'), 'the newsletter box is still there');
+  assert.ok(cleanedText.includes('north quay at half past eleven'), 'the article lost a paragraph');
+
+  // Reader view shows the article title.
+  await page.click('#tab-reader');
+  const reader = page.frameLocator('#reader');
+  await reader.locator('h1', { hasText: SAMPLE_TITLE }).waitFor();
+  const readerText = await reader.locator('body').innerText();
+  assert.ok(readerText.includes('Tickets go on sale at the quay office'), 'reader view lost a paragraph');
+  assert.ok(!readerText.includes('Related stories'), 'reader view shows the related rail');
+
+  // Clicking a removal outlines it in the original page.
+  await page.click('#removals tbody tr[data-category="newsletter"]');
+  const removed = page.frameLocator('#removed');
+  const focused = removed.locator('[data-plainpage-focus]');
+  await focused.waitFor();
+  assert.equal(await focused.getAttribute('data-plainpage-removed'), 'newsletter');
+  const style = await focused.getAttribute('style');
+  assert.match(style, /outline/, 'the removed block is not outlined');
+  assert.ok(await focused.isVisible(), 'the outlined block is not visible');
+  const apply = await page.textContent('#timing-rows tr[data-pass="apply"] td.num');
+  assert.match(apply, /^\d+\.\d\d$/, `no apply timing: ${apply}`);
+
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });
+  t.diagnostic(`screenshot: ${join(ARTIFACTS, 'playground.png')}`);
+  await page.close();
+});
+
+test('the seed page opened from disk', async () => {
+  const page = await openPlayground();
+  await page.setInputFiles('#file', join(SHARED, 'seed', 'inkl-article.html'));
+  await page.waitForSelector('#removals tbody tr');
+  const metadata = JSON.parse(readFileSync(join(SHARED, 'seed', 'expected-metadata.json'), 'utf8'));
+  await page.click('#tab-reader');
+  await page.frameLocator('#reader').locator('h1', { hasText: metadata.title }).waitFor();
+  const cleanedText = await page.frameLocator('#cleaned').locator('body').innerText();
+  for (const phrase of readFileSync(join(SHARED, 'seed', 'chrome-phrases.txt'), 'utf8').split('\n')) {
+    if (phrase.trim()) assert.ok(!cleanedText.includes(phrase.trim()), `cleaned page says ${phrase}`);
+  }
+  const status = await page.textContent('#status');
+  assert.ok(!status.includes('error'), status);
+  await page.close();
+});
+
+test('analyze + apply timings in Chromium: seed and largest corpus page', async (t) => {
+  const page = await openPlayground();
+  const pages = [
+    { name: 'seed', file: join(SHARED, 'seed', 'inkl-article.html') },
+    (({ name, file }) => ({ name: `largest corpus page (${name})`, file }))(largestCorpusPage()),
+  ];
+  for (const { name, file } of pages) {
+    const html = readFileSync(file, 'utf8');
+    const result = await page.evaluate((source) => {
+      const { analyze, applyVerdict } = window.plainpage;
+      const runs = [];
+      for (let i = 0; i < 5; i += 1) {
+        const t0 = performance.now();
+        const { verdict } = analyze(source, undefined, {});
+        const t1 = performance.now();
+        const doc = new DOMParser().parseFromString(source, 'text/html');
+        const t2 = performance.now();
+        let outcome;
+        try {
+          outcome = `${applyVerdict(doc, verdict, 'hide').applied} blocks hidden`;
+        } catch (error) {
+          outcome = `refused: ${error.message}`;
+        }
+        const t3 = performance.now();
+        runs.push({ analyze: t1 - t0, parse: t2 - t1, apply: t3 - t2, outcome });
+      }
+      return runs;
+    }, html);
+    const median = (key) => result.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(result.length / 2)];
+    t.diagnostic(
+      `timing ${name}: ${html.length} chars; first run analyze ${result[0].analyze.toFixed(1)} ms + ` +
+        `apply ${result[0].apply.toFixed(1)} ms; median of ${result.length}: analyze ` +
+        `${median('analyze').toFixed(1)} ms + apply ${median('apply').toFixed(1)} ms = ` +
+        `${(median('analyze') + median('apply')).toFixed(1)} ms (DOMParser ${median('parse').toFixed(1)} ms ` +
+        `not counted); ${result[0].outcome}`,
+    );
+    if (name === 'seed') assert.match(result[0].outcome, /hidden$/);
+  }
+  await page.close();
+});
+
+test('the playground made no requests but its own files', () => {
+  assert.ok(requests.length > 0, 'no requests seen');
+  const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|about|blob):/.test(url));
+  assert.deepEqual(foreign, [], 'requests outside the playground');
+  assert.deepEqual(failures, [], 'failed requests or page errors');
+});
