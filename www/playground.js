@@ -19,9 +19,11 @@ const state = {
 };
 
 /** Loads the module once; the exports are also on window.plainpage for the console and tests. */
+const started = performance.now();
 const ready = init().then(() => {
-  window.plainpage = { analyze, applyVerdict, clean, read, restore, version };
-  $('version').textContent = `engine ${version()} (WebAssembly)`;
+  const initMs = performance.now() - started;
+  window.plainpage = { analyze, applyVerdict, clean, read, restore, version, initMs };
+  $('version').textContent = `engine ${version()} (WebAssembly, fetched and compiled in ${initMs.toFixed(0)} ms)`;
   document.body.dataset.ready = 'true';
 });
 

@@ -178,8 +178,28 @@ test('the seed page opened from disk', async () => {
   await page.close();
 });
 
+test('pasted HTML', async () => {
+  const page = await openPlayground();
+  const html =
+    '<!DOCTYPE html><html><head><title>Pasted</title></head><body><article><h1>Pasted story</h1>' +
+    '<p>The council met on Tuesday evening and agreed, after a long debate, to keep the ferry ' +
+    'running through the winter, with a smaller boat on the quieter days of the week.</p>' +
+    '<p>Fares will stay the same until the spring, when the council will look at the numbers ' +
+    'again, and decide whether the winter service should become a permanent one.</p></article>' +
+    '<div class="newsletter"><p>Sign up for our newsletter</p><form><input type="email">' +
+    '<button>Subscribe</button></form></div></body></html>';
+  await page.click('.paste summary');
+  await page.fill('#paste', html);
+  await page.click('#run-paste');
+  await page.waitForSelector('#removals tbody tr[data-category="newsletter"]');
+  await page.click('#tab-reader');
+  await page.frameLocator('#reader').locator('h1', { hasText: 'Pasted story' }).waitFor();
+  await page.close();
+});
+
 test('analyze + apply timings in Chromium: seed and largest corpus page', async (t) => {
   const page = await openPlayground();
+  t.diagnostic(`module fetched and compiled in ${(await page.evaluate(() => window.plainpage.initMs)).toFixed(0)} ms`);
   const pages = [
     { name: 'seed', file: join(SHARED, 'seed', 'inkl-article.html') },
     (({ name, file }) => ({ name: `largest corpus page (${name})`, file }))(largestCorpusPage()),
