@@ -15,8 +15,10 @@ use web_sys::{CssStyleDeclaration, Document, Element};
 
 /// Marks a block the applier hid or outlined; the value is its category.
 const REMOVED_ATTR: &str = "data-plainpage-removed";
-/// Holds the block's own `style` attribute, when it had one, so [`restore`] can put it back.
+/// Holds the element's own `style` attribute, when it had one, so [`restore`] can put it back.
 const SAVED_STYLE_ATTR: &str = "data-plainpage-style";
+/// Marks `<html>` and `<body>` when the applier unlocked page scrolling on them.
+const UNLOCKED_ATTR: &str = "data-plainpage-unlocked";
 
 /// The PlainPage version this module was built from.
 #[wasm_bindgen]
@@ -95,10 +97,13 @@ impl Mode {
 
 /// What [`apply_verdict`] did.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Applied {
     /// Blocks hidden or outlined.
     applied: usize,
     mode: &'static str,
+    /// Whether page scrolling was unlocked (the verdict's `unlock_scroll`, in hide mode).
+    unlocked_scroll: bool,
     /// Milliseconds the whole application took, checks included.
     ms: f64,
 }
@@ -108,7 +113,9 @@ struct Applied {
 ///
 /// The verdict must have been made from this document's HTML: its element count and the tag at
 /// every ordinal it removes are checked first, and a verdict that does not line up is refused
-/// with an error and nothing changed. Applying again replaces the previous application.
+/// with an error and nothing changed. Applying again replaces the previous application. When
+/// the verdict says a removed gate may have locked scrolling, hide mode also sets
+/// `overflow-y: auto !important` on `<html>` and `<body>` (restored like the blocks).
 #[wasm_bindgen(js_name = applyVerdict)]
 pub fn apply_verdict(
     document: JsValue,
@@ -123,17 +130,22 @@ pub fn apply_verdict(
             "the verdict is not one this module made (from analyze or clean): {e}"
         ))
     })?;
+    let unlock = verdict.unlock_scroll && mode == Mode::Hide;
     let (applied, ms) = timed(|| -> Result<usize, JsError> {
         let targets = locate(&document, &verdict)?;
         restore_all(&document)?;
         for (el, category) in &targets {
             mark(el, *category, mode)?;
         }
+        if unlock {
+            unlock_scroll(&document)?;
+        }
         Ok(targets.len())
     });
     to_js(&Applied {
         applied: applied?,
         mode: mode.name(),
+        unlocked_scroll: unlock,
         ms,
     })
 }
@@ -349,12 +361,52 @@ fn dom_error(what: &str) -> impl Fn(JsValue) -> JsError + '_ {
     move |_| JsError::new(&format!("the document refused to {what}"))
 }
 
+/// Keeps an element's own `style` attribute, if it has one, for [`restore_style`].
+fn save_style(el: &Element) -> Result<(), JsError> {
+    match el.get_attribute("style") {
+        Some(style) => el
+            .set_attribute(SAVED_STYLE_ATTR, &style)
+            .map_err(dom_error("save a style attribute")),
+        None => Ok(()),
+    }
+}
+
+/// Gives an element back the `style` attribute [`save_style`] kept, or none if it had none.
+fn restore_style(el: &Element) -> Result<(), JsError> {
+    match el.get_attribute(SAVED_STYLE_ATTR) {
+        Some(style) => {
+            el.set_attribute("style", &style)
+                .map_err(dom_error("restore a style attribute"))?;
+            el.remove_attribute(SAVED_STYLE_ATTR)
+                .map_err(dom_error("remove a mark"))
+        }
+        // Reading the attribute first matters: Chromium writes CSSOM changes to the attribute
+        // lazily, and a `removeAttribute` before that leaves `style=""` behind.
+        None if el.has_attribute("style") => el
+            .remove_attribute("style")
+            .map_err(dom_error("remove an inline style")),
+        None => Ok(()),
+    }
+}
+
+/// Lets the page scroll again where a removed gate had locked it.
+fn unlock_scroll(document: &Document) -> Result<(), JsError> {
+    let root = document.document_element();
+    let body = document.body().map(Element::from);
+    for el in root.iter().chain(body.iter()) {
+        save_style(el)?;
+        el.set_attribute(UNLOCKED_ATTR, "")
+            .map_err(dom_error("mark an unlocked element"))?;
+        style_of(el)?
+            .set_property_with_priority("overflow-y", "auto", "important")
+            .map_err(dom_error("set an inline style"))?;
+    }
+    Ok(())
+}
+
 /// Hides or outlines one block, saving its own `style` attribute first.
 fn mark(el: &Element, category: Category, mode: Mode) -> Result<(), JsError> {
-    if let Some(style) = el.get_attribute("style") {
-        el.set_attribute(SAVED_STYLE_ATTR, &style)
-            .map_err(dom_error("save a style attribute"))?;
-    }
+    save_style(el)?;
     el.set_attribute(REMOVED_ATTR, category.name())
         .map_err(dom_error("mark a removed block"))?;
     let style = style_of(el)?;
@@ -374,28 +426,23 @@ fn mark(el: &Element, category: Category, mode: Mode) -> Result<(), JsError> {
 
 /// Undoes every mark in the document; returns how many blocks it restored.
 fn restore_all(document: &Document) -> Result<u32, JsError> {
+    let unlocked = query_all(document, &format!("[{UNLOCKED_ATTR}]"))?;
+    for el in elements(&unlocked) {
+        restore_style(&el)?;
+        el.remove_attribute(UNLOCKED_ATTR)
+            .map_err(dom_error("remove a mark"))?;
+    }
     let marked = query_all(document, &format!("[{REMOVED_ATTR}]"))?;
-    for i in 0..marked.length() {
-        let Some(node) = marked.item(i) else {
-            continue;
-        };
-        let el: Element = node.unchecked_into();
-        match el.get_attribute(SAVED_STYLE_ATTR) {
-            Some(style) => {
-                el.set_attribute("style", &style)
-                    .map_err(dom_error("restore a style attribute"))?;
-                el.remove_attribute(SAVED_STYLE_ATTR)
-                    .map_err(dom_error("remove a mark"))?;
-            }
-            // Reading the attribute first matters: Chromium writes CSSOM changes to the
-            // attribute lazily, and a `removeAttribute` before that leaves `style=""` behind.
-            None if el.has_attribute("style") => el
-                .remove_attribute("style")
-                .map_err(dom_error("remove an inline style"))?,
-            None => {}
-        }
+    for el in elements(&marked) {
+        restore_style(&el)?;
         el.remove_attribute(REMOVED_ATTR)
             .map_err(dom_error("remove a mark"))?;
     }
     Ok(marked.length())
+}
+
+fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = Element> + '_ {
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(JsCast::unchecked_into)
 }

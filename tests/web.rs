@@ -187,6 +187,19 @@ async fn applied_verdict_hides_chrome_on_a_rendered_page_and_restore_undoes_it()
     let applied = json(&apply_verdict(document.clone().into(), verdict.clone(), None).unwrap());
     assert_eq!(applied["applied"], removals);
     assert_eq!(applied["mode"], "hide");
+    // The seed's sticky offer may have locked scrolling: the verdict says so, and hide mode
+    // unlocks it.
+    assert_eq!(json(&verdict)["unlock_scroll"], true);
+    assert_eq!(applied["unlockedScroll"], true);
+    let body_style = document
+        .body()
+        .unwrap()
+        .get_attribute("style")
+        .unwrap_or_default();
+    assert!(
+        body_style.contains("overflow-y: auto"),
+        "scrolling not unlocked: {body_style}"
+    );
     let text = visible_text(&document);
     for phrase in lines(CHROME_PHRASES) {
         assert!(!text.contains(phrase), "still visible: {phrase:?}");
@@ -209,8 +222,11 @@ async fn applied_verdict_hides_chrome_on_a_rendered_page_and_restore_undoes_it()
         .collect();
     assert_eq!(marks, categories, "marks do not follow the verdict");
 
-    // "Show removed": everything visible again, removed blocks outlined.
-    apply_verdict(document.clone().into(), verdict, Some("outline".into())).unwrap();
+    // "Show removed": everything visible again, removed blocks outlined, scrolling as it was.
+    let outlined =
+        json(&apply_verdict(document.clone().into(), verdict, Some("outline".into())).unwrap());
+    assert_eq!(outlined["unlockedScroll"], false);
+    assert!(!document.body().unwrap().has_attribute("style"));
     let text = visible_text(&document);
     for phrase in lines(CHROME_PHRASES) {
         assert!(text.contains(phrase), "outline mode hides {phrase:?}");
