@@ -77,7 +77,8 @@ WASM_OPT="node_modules/.bin/wasm-opt"
 # What rustc's wasm32 target emits and wasm-opt must accept.
 WASM_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-sign-ext
   --enable-nontrapping-float-to-int --enable-multivalue --enable-mutable-globals)
-CHROMIUM_FLAGS="--no-sandbox --headless=new --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-dev-shm-usage"
+# The same arguments as webdriver.json: Chromium runs as root here, and must not reach out.
+CHROMIUM_FLAGS="--no-sandbox --headless=new --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-dev-shm-usage --disable-sync --disable-quic"
 
 wasm_bindgen_version() {
   sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock
