@@ -4,14 +4,114 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use lol_html::{HtmlRewriter, Settings};
 use plainpage::{Input, Options};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Counts live heap bytes, so the benches can report memory next to time.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn shared_dir() -> PathBuf {
+    std::env::var_os("PLAINPAGE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn compile_lists() -> plainpage::rules::filter::RuleSet {
+    use plainpage::rules::filter::{category_for_list, RuleSet};
+    let dir = shared_dir().join("lists");
+    let mut set = RuleSet::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&p).expect("list");
+        set.add_list(&name, &text, category_for_list(&name));
+    }
+    set
+}
+
+/// Compiling the five lists, and their per-page cost on typical corpus pages.
+fn filter_lists(c: &mut Criterion) {
+    let before = LIVE.load(Ordering::Relaxed);
+    let set = Arc::new(compile_lists());
+    let held = LIVE.load(Ordering::Relaxed).saturating_sub(before);
+    println!(
+        "filter lists: {} rules compiled, {:.1} MiB held",
+        set.len(),
+        held as f64 / 1048576.0
+    );
+    let mut g = c.benchmark_group("filter_lists");
+    g.sample_size(10);
+    g.bench_function("compile_five_lists", |b| {
+        b.iter(|| black_box(compile_lists()))
+    });
+    let dir = shared_dir().join("corpus/readability");
+    for page in ["nytimes-1", "bbc-1", "wapo-1"] {
+        let bytes = std::fs::read(dir.join(page).join("source.html")).expect("page");
+        let plain = Options::with_url("https://www.example-news.com/story");
+        let with_lists = Options {
+            rules: Some(Arc::clone(&set)),
+            ..plain.clone()
+        };
+        g.bench_function(format!("{page}/clean_without_lists"), |b| {
+            b.iter(|| black_box(plainpage::clean(&bytes, &plain).expect("clean")))
+        });
+        g.bench_function(format!("{page}/clean_with_lists"), |b| {
+            b.iter(|| black_box(plainpage::clean(&bytes, &with_lists).expect("clean")))
+        });
+    }
+    g.finish();
+}
+
+/// Peak heap during one survey of the largest corpus page, against its size.
+fn memory_report(pages: &[(String, Vec<u8>)]) {
+    let Some((name, bytes)) = pages.iter().max_by_key(|(_, b)| b.len()) else {
+        return;
+    };
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let input = Input::new(bytes, None).expect("input");
+    let survey = plainpage::survey::survey(&input).expect("survey");
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    println!(
+        "memory: survey of {name} ({:.1} KiB, {} elements) peaked at {:.1} KiB",
+        bytes.len() as f64 / 1024.0,
+        survey.rows.len(),
+        peak as f64 / 1024.0
+    );
+}
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
-    let shared = std::env::var_os("PLAINPAGE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let dir = shared.join("corpus/readability");
+    let dir = shared_dir().join("corpus/readability");
     let mut pages: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read the corpus at {}: {e}", dir.display()))
         .filter_map(Result::ok)
@@ -61,6 +161,7 @@ fn visiting_pass(bytes: &[u8]) {
 fn engine(c: &mut Criterion) {
     let pages = corpus();
     let total: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    memory_report(&pages);
     let options = Options::with_url("http://fakehost/test/page.html");
     let inputs: Vec<Input<'_>> = pages
         .iter()
@@ -126,5 +227,5 @@ fn engine(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, engine);
+criterion_group!(benches, engine, filter_lists);
 criterion_main!(benches);

@@ -73,7 +73,9 @@ fn survey_and_judge(
     input: &Input<'_>,
     options: &Options,
 ) -> Result<(survey::Survey, Verdict, Timings), Error> {
-    let (survey, survey_ms) = timed(|| survey::survey(input));
+    let host = options.host();
+    let rules = options.rules.as_deref();
+    let (survey, survey_ms) = timed(|| survey::survey_with_rules(input, rules, host.as_deref()));
     let survey = survey?;
     let (verdict, judge_ms) = timed(|| judge::judge(&survey, options));
     Ok((

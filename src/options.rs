@@ -2,7 +2,9 @@
 
 use crate::category::Category;
 use crate::error::Error;
+use crate::rules::filter::RuleSet;
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// What the caller tells the engine. Unknown keys are an error, so a typo is never ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -14,6 +16,9 @@ pub struct Options {
     pub encoding: Option<String>,
     /// Categories to remove; `None` means all of them.
     pub categories: Option<Vec<Category>>,
+    /// Compiled filter lists (set by the CLI's `--rules` or the wasm `compileRules`).
+    #[serde(skip)]
+    pub rules: Option<Arc<RuleSet>>,
 }
 
 impl Options {
@@ -30,6 +35,14 @@ impl Options {
         self.categories
             .as_ref()
             .is_none_or(|enabled| enabled.contains(&category))
+    }
+
+    /// The page's host name, for domain-scoped rules.
+    pub fn host(&self) -> Option<String> {
+        self.page_url()
+            .ok()
+            .flatten()
+            .and_then(|u| u.host_str().map(str::to_owned))
     }
 
     /// The page URL, parsed; an error names the bad value.

@@ -1,6 +1,7 @@
 //! The `plainpage` command line: clean, read and analyze pages, and score reader quality.
 
 use plainpage::eval::{evaluate, Report};
+use plainpage::rules::filter::{category_for_list, RuleSet};
 use plainpage::{Options, Timings, Verdict};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -8,12 +9,16 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 const USAGE: &str = "usage:
   plainpage clean PAGE... [--url URL] [--format html|json] [--out-dir DIR]
   plainpage read PAGE... [--url URL] [--format html|text|json] [--out-dir DIR]
   plainpage analyze PAGE... [--url URL] [--out-dir DIR]
   plainpage eval DIR [--floors FILE] [--json]
+  plainpage rules LIST... [--lines]
+--rules LIST (repeatable) adds a filter list (Adblock Plus / uBlock Origin element hiding) to
+clean, read and analyze; its category comes from its file name.
 PAGE is a file path or - for standard input. Several PAGEs need --out-dir.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -36,6 +41,7 @@ struct Args {
     url: Option<String>,
     format: Format,
     out_dir: Option<PathBuf>,
+    rules: Option<Arc<RuleSet>>,
 }
 
 /// The verdict as `analyze` and `clean --format json` print it.
@@ -66,6 +72,7 @@ fn run(argv: Vec<String>) -> Result<ExitCode, String> {
         "read" => Mode::Read,
         "analyze" => Mode::Analyze,
         "eval" => return run_eval(&argv[1..]),
+        "rules" => return run_rules(&argv[1..]),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);
@@ -101,7 +108,9 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
             Format::Html
         },
         out_dir: None,
+        rules: None,
     };
+    let mut lists = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| {
@@ -112,6 +121,7 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
         match a.as_str() {
             "--url" => args.url = Some(value("--url")?),
             "--out-dir" => args.out_dir = Some(PathBuf::from(value("--out-dir")?)),
+            "--rules" => lists.push(value("--rules")?),
             "--format" => {
                 let f = value("--format")?;
                 args.format = match (mode, f.as_str()) {
@@ -127,6 +137,9 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
     }
     if args.pages.is_empty() {
         return Err(format!("no PAGE given.\n{USAGE}"));
+    }
+    if !lists.is_empty() {
+        args.rules = Some(Arc::new(compile_lists(&lists)?));
     }
     Ok(args)
 }
@@ -152,6 +165,7 @@ fn json<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
 fn process(args: &Args, bytes: &[u8]) -> Result<Vec<u8>, String> {
     let options = Options {
         url: args.url.clone(),
+        rules: args.rules.clone(),
         ..Options::default()
     };
     match args.mode {
@@ -250,6 +264,61 @@ fn batch(args: &Args, dir: &Path) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Compiles filter lists once, for every page of a run.
+fn compile_lists(paths: &[String]) -> Result<RuleSet, String> {
+    let mut set = RuleSet::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read the filter list {path}: {e}"))?;
+        let name = Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.clone());
+        set.add_list(&name, &text, category_for_list(&name));
+    }
+    Ok(set)
+}
+
+/// `plainpage rules LIST...`: what each list contributes and what is not supported.
+fn run_rules(rest: &[String]) -> Result<ExitCode, String> {
+    let show_lines = rest.iter().any(|a| a == "--lines");
+    let paths: Vec<String> = rest
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .cloned()
+        .collect();
+    if paths.is_empty() {
+        return Err("rules needs at least one filter list".into());
+    }
+    let (set, ms) = plainpage::clock::timed(|| compile_lists(&paths));
+    let set = set?;
+    for r in &set.reports {
+        println!(
+            "{}: {} lines, {} element-hiding rules, {} supported ({:.1}%: {} hashed, {} exceptions, {} scroll resets), skipped {} network + {} scriptlets",
+            r.name,
+            r.lines,
+            r.hiding_rules,
+            r.supported,
+            r.support() * 100.0,
+            r.hashed,
+            r.exceptions,
+            r.scroll_unlocks,
+            r.network_skipped,
+            r.scriptlet_skipped
+        );
+        for (why, n) in &r.unsupported {
+            println!("  unsupported: {n} × {why}");
+        }
+        if show_lines {
+            for (line, why) in &r.skipped_lines {
+                println!("  line {line}: {why}");
+            }
+        }
+    }
+    println!("compiled {} rules in {ms:.1} ms", set.len());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(rest: &[String]) -> Result<ExitCode, String> {

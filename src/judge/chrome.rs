@@ -120,10 +120,11 @@ pub fn classify(survey: &Survey, protection: &Protection, options: &Options) -> 
             i = skip_subtree;
             continue;
         }
-        if NEVER_WHOLE.contains(&&*row.tag) || protection.shield(ordinal).is_some() {
+        if protection.shield(ordinal).is_some() || matches!(&*row.tag, "html" | "head" | "body") {
             i += 1;
             continue;
         }
+        // A list rule is the user's explicit choice: it may remove a header, footer or nav.
         if let Some(hit) = survey.rule_hit(ordinal) {
             if options.category_enabled(hit.category) {
                 removals.push(Removal {
@@ -137,6 +138,10 @@ pub fn classify(survey: &Survey, protection: &Protection, options: &Options) -> 
                 i = skip_subtree;
                 continue;
             }
+        }
+        if NEVER_WHOLE.contains(&&*row.tag) {
+            i += 1;
+            continue;
         }
         let evidence = weigh(row);
         let hinted = evidence.reason.contains("token");

@@ -25,7 +25,11 @@ pub fn judge(survey: &Survey, options: &Options) -> Verdict {
         elements: survey.rows.len() as u32,
         article: article.root,
         article_blocks: article.blocks,
-        unlock_scroll: chrome.unlock_scroll,
+        unlock_scroll: chrome.unlock_scroll
+            || options
+                .rules
+                .as_ref()
+                .is_some_and(|r| r.unlocks_scroll(options.host().as_deref())),
         removals: chrome.removals,
         conflicts: chrome.conflicts,
         metadata,

@@ -7,12 +7,14 @@
 
 mod meta;
 pub mod row;
+mod rule_pass;
 mod tree;
 
 pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
 
 use crate::error::Error;
 use crate::input::Input;
+use crate::rules::filter::RuleSet;
 use crate::rules::lexicon;
 use crate::text::decode_entities;
 use crate::tuning::{PHRASE_SCAN_CHARS, PREVIEW_CHARS};
@@ -23,9 +25,23 @@ use std::rc::Rc;
 
 /// Surveys a whole page.
 pub fn survey(input: &Input<'_>) -> Result<Survey, Error> {
+    survey_with_rules(input, None, None)
+}
+
+/// Surveys a whole page, matching filter-list rules that apply on `host`.
+pub fn survey_with_rules(
+    input: &Input<'_>,
+    rules: Option<&RuleSet>,
+    host: Option<&str>,
+) -> Result<Survey, Error> {
     let mut surveyor = Surveyor::new(input)?;
     surveyor.write(&input.bytes)?;
-    surveyor.finish()
+    let mut survey = surveyor.finish()?;
+    if let Some(rules) = rules {
+        let candidates = rule_pass::candidates(input, &survey, rules, host)?;
+        survey.rule_hits = rule_hits(&survey, rules, host, candidates);
+    }
+    Ok(survey)
 }
 
 /// Elements whose text is not page text.
@@ -103,7 +119,7 @@ pub struct Surveyor<'h> {
 
 fn discard(_: &[u8]) {}
 
-impl Surveyor<'_> {
+impl<'h> Surveyor<'h> {
     /// Starts a survey of a page in the input's encoding.
     pub fn new(input: &Input<'_>) -> Result<Self, Error> {
         let state = Rc::new(RefCell::new(State::default()));
@@ -140,6 +156,46 @@ impl Surveyor<'_> {
             .into_inner();
         Ok(state.into_survey())
     }
+}
+
+/// Turns candidate rule matches into hits: hash-set rules checked against their domains,
+/// `:has-text()` conditions against the element's text preview. One hit per element.
+fn rule_hits(
+    survey: &Survey,
+    rules: &RuleSet,
+    host: Option<&str>,
+    mut candidates: Vec<(u32, usize)>,
+) -> Vec<RuleHit> {
+    for (ordinal, row) in survey.rows.iter().enumerate() {
+        for index in rules.token_hits(&row.class, &row.id) {
+            if rules.applies(index, host) {
+                candidates.push((ordinal as u32, index));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    let mut hits: Vec<RuleHit> = Vec::new();
+    for (ordinal, index) in candidates {
+        if hits.last().is_some_and(|h| h.ordinal == ordinal) {
+            continue;
+        }
+        let (Some(rule), Some(row)) = (rules.rule(index), survey.row(ordinal)) else {
+            continue;
+        };
+        if !rule.has_text.is_empty() {
+            let text = decode_entities(&row.preview);
+            if !rule.has_text.iter().all(|t| t.matches(&text)) {
+                continue;
+            }
+        }
+        hits.push(RuleHit {
+            ordinal,
+            rule: rule.text.clone(),
+            line: rule.line,
+            category: rule.category,
+        });
+    }
+    hits
 }
 
 fn open_element(state: &Rc<RefCell<State>>, el: &mut Element<'_, '_>) {

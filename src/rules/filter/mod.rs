@@ -1,0 +1,384 @@
+//! Filter lists: the element-hiding subset of the Adblock Plus / uBlock Origin syntax,
+//! compiled once into a [`RuleSet`] that the survey matches against every page.
+//!
+//! Generic rules that are a single `.class` or `#id` (most of them) become hash-set lookups on
+//! the survey's tokens; everything else that lol_html can match becomes a selector, added to a
+//! page's survey only when its domains apply. `:has-text()` is answered from the survey's text
+//! preview of the element (its first characters), not by lol_html.
+
+mod domain;
+mod key;
+mod parse;
+
+pub use parse::{parse_list, Line, LineKind, Skip};
+
+use crate::category::Category;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use domain::Domains;
+use lol_html::Selector;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A text condition from `:has-text()`.
+#[derive(Debug, Clone)]
+pub enum HasText {
+    /// Plain text, matched case-sensitively as a substring, as uBlock Origin does.
+    Plain(String),
+    /// A `/regex/` (only literal alternatives and plain text are supported: see parse.rs).
+    Any(Vec<String>),
+}
+
+impl HasText {
+    /// Whether the element's text satisfies the condition.
+    pub fn matches(&self, text: &str) -> bool {
+        match self {
+            HasText::Plain(t) => text.contains(t.as_str()),
+            HasText::Any(ts) => ts.iter().any(|t| text.contains(t.as_str())),
+        }
+    }
+}
+
+/// One compiled hiding rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// The rule as written.
+    pub text: String,
+    /// Which list it came from, and its line there.
+    pub list: usize,
+    pub line: usize,
+    pub category: Category,
+    pub domains: Domains,
+    pub has_text: Vec<HasText>,
+    /// The selector lol_html matches (absent for hash rules).
+    pub selector: Option<Selector>,
+    /// The bare selector text, for exceptions.
+    pub selector_text: String,
+    /// The selector as a plain compound, when it is one (matched on survey rows directly).
+    pub compound: Option<key::Compound>,
+}
+
+/// What a list contributed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ListReport {
+    pub name: String,
+    pub lines: usize,
+    pub comments: usize,
+    /// Element-hiding rules (`##`, `#@#`), the denominator of support.
+    pub hiding_rules: usize,
+    pub supported: usize,
+    /// Of the supported: single `.class`/`#id` rules served from hash sets.
+    pub hashed: usize,
+    pub exceptions: usize,
+    pub scroll_unlocks: usize,
+    /// Element-hiding rules not supported, by reason.
+    pub unsupported: Vec<(String, usize)>,
+    /// Out of scope: network rules and scriptlets.
+    pub network_skipped: usize,
+    pub scriptlet_skipped: usize,
+    /// Every unsupported or skipped line with its number and why.
+    pub skipped_lines: Vec<(usize, String)>,
+}
+
+impl ListReport {
+    /// Share of element-hiding rules that are supported.
+    pub fn support(&self) -> f64 {
+        if self.hiding_rules == 0 {
+            1.0
+        } else {
+            self.supported as f64 / self.hiding_rules as f64
+        }
+    }
+}
+
+/// Compiled filter lists, reused for every page.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    /// Generic single-class rules: class → rule indices.
+    by_class: HashMap<String, Vec<usize>>,
+    /// Generic single-id rules: id → rule indices.
+    by_id: HashMap<String, Vec<usize>>,
+    /// Rules matched by lol_html selectors.
+    selector_rules: Vec<usize>,
+    /// Exceptions (`#@#`): selector text → the domains where it is excepted.
+    exceptions: HashMap<String, Vec<Domains>>,
+    /// Domains whose `html`/`body` overflow a list resets (scroll-unlock signal).
+    scroll_unlock: Vec<Domains>,
+    pub reports: Vec<ListReport>,
+    /// Source keys of the selector rules, built on first use after the last list was added.
+    keys: OnceLock<Keys>,
+}
+
+/// Which selector rules need which literal on the page.
+#[derive(Debug, Clone)]
+struct Keys {
+    /// For each entry of `selector_rules`: its key, if it has one.
+    of_rule: Vec<Option<key::Key>>,
+    /// Matcher over the distinct `Source` keys, and each rule's index into it.
+    source: AhoCorasick,
+    source_of_rule: Vec<Option<usize>>,
+}
+
+/// What a page offers to match keys against: its class tokens, ids and tags (from the
+/// survey) and its source bytes.
+pub struct PageKeys<'a> {
+    pub classes: HashSet<&'a str>,
+    pub ids: HashSet<&'a str>,
+    pub tags: HashSet<&'a str>,
+    pub source: &'a [u8],
+}
+
+/// The category a list's name suggests.
+pub fn category_for_list(name: &str) -> Category {
+    let n = name.to_ascii_lowercase();
+    if n.contains("newsletter") {
+        Category::Newsletter
+    } else if n.contains("social") {
+        Category::Social
+    } else if n.contains("related") || n.contains("recommend") {
+        Category::Related
+    } else if n.contains("app") {
+        Category::AppPromo
+    } else if n.contains("ads") || n.contains("easylist.txt") {
+        Category::Ad
+    } else {
+        Category::Subscribe
+    }
+}
+
+impl RuleSet {
+    /// An empty rule set.
+    pub fn new() -> RuleSet {
+        RuleSet::default()
+    }
+
+    /// Parses and adds one list.
+    pub fn add_list(&mut self, name: &str, text: &str, category: Category) {
+        let list = self.reports.len();
+        let mut report = ListReport {
+            name: name.to_owned(),
+            ..ListReport::default()
+        };
+        let mut unsupported: HashMap<String, usize> = HashMap::new();
+        for line in parse_list(text) {
+            report.lines += 1;
+            match line.kind {
+                LineKind::Comment => report.comments += 1,
+                LineKind::Skipped(Skip::Network) => {
+                    report.network_skipped += 1;
+                    report
+                        .skipped_lines
+                        .push((line.number, "network rule (out of scope)".into()));
+                }
+                LineKind::Skipped(Skip::Scriptlet) => {
+                    report.scriptlet_skipped += 1;
+                    report
+                        .skipped_lines
+                        .push((line.number, "scriptlet (out of scope)".into()));
+                }
+                LineKind::Unsupported(why) => {
+                    report.hiding_rules += 1;
+                    *unsupported.entry(why.kind()).or_default() += 1;
+                    report.skipped_lines.push((line.number, why.to_string()));
+                }
+                LineKind::Exception { domains, selector } => {
+                    report.hiding_rules += 1;
+                    report.supported += 1;
+                    report.exceptions += 1;
+                    self.exceptions.entry(selector).or_default().push(domains);
+                }
+                LineKind::ScrollUnlock { domains } => {
+                    report.hiding_rules += 1;
+                    report.supported += 1;
+                    report.scroll_unlocks += 1;
+                    self.scroll_unlock.push(domains);
+                }
+                LineKind::Hide {
+                    domains,
+                    selector,
+                    compiled,
+                    has_text,
+                    simple,
+                } => {
+                    report.hiding_rules += 1;
+                    report.supported += 1;
+                    let index = self.rules.len();
+                    let generic = domains.is_generic();
+                    match simple {
+                        Some(parse::Simple::Class(c)) if generic && has_text.is_empty() => {
+                            report.hashed += 1;
+                            self.by_class.entry(c).or_default().push(index);
+                        }
+                        Some(parse::Simple::Id(i)) if generic && has_text.is_empty() => {
+                            report.hashed += 1;
+                            self.by_id.entry(i).or_default().push(index);
+                        }
+                        _ => self.selector_rules.push(index),
+                    }
+                    let compound = if has_text.is_empty() {
+                        key::compound_of(&selector)
+                    } else {
+                        selector
+                            .split(":has-text(")
+                            .next()
+                            .and_then(key::compound_of)
+                    };
+                    self.rules.push(Rule {
+                        compound,
+                        text: line.text.to_owned(),
+                        list,
+                        line: line.number,
+                        category,
+                        domains,
+                        has_text,
+                        selector: compiled,
+                        selector_text: selector,
+                    });
+                }
+            }
+        }
+        let mut unsupported: Vec<(String, usize)> = unsupported.into_iter().collect();
+        unsupported.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        report.unsupported = unsupported;
+        self.reports.push(report);
+        self.keys = OnceLock::new();
+    }
+
+    fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| {
+            let of_rule: Vec<Option<key::Key>> = self
+                .selector_rules
+                .iter()
+                .map(|&i| {
+                    let text = self.rules[i].selector_text.split(":has-text(").next()?;
+                    key::typed_key_of(text)
+                })
+                .collect();
+            let mut distinct: HashMap<&str, usize> = HashMap::new();
+            let source_of_rule = of_rule
+                .iter()
+                .map(|k| match k {
+                    Some(key::Key::Source(lit)) => {
+                        let next = distinct.len();
+                        Some(*distinct.entry(lit.as_str()).or_insert(next))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let mut patterns: Vec<(usize, &str)> =
+                distinct.into_iter().map(|(k, i)| (i, k)).collect();
+            patterns.sort();
+            let source = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(patterns.iter().map(|(_, k)| k))
+                .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty matcher"));
+            Keys {
+                of_rule,
+                source,
+                source_of_rule,
+            }
+        })
+    }
+
+    /// The selector rules worth matching on one page: those that apply on `host` and whose key
+    /// the page has (a rule without a key always runs). Split into plain compounds, which the
+    /// survey's rows answer, and the rest, for lol_html.
+    pub fn selectors_for_page(
+        &self,
+        host: Option<&str>,
+        page: &PageKeys<'_>,
+    ) -> (Vec<usize>, Vec<(usize, &Selector)>) {
+        let keys = self.keys();
+        let mut in_source = vec![false; keys.source.patterns_len()];
+        if !in_source.is_empty() {
+            for m in keys.source.find_overlapping_iter(page.source) {
+                in_source[m.pattern().as_usize()] = true;
+            }
+        }
+        let present = |n: usize| -> bool {
+            match &keys.of_rule[n] {
+                None => true,
+                Some(key::Key::Class(c)) => page.classes.contains(c.as_str()),
+                Some(key::Key::Id(i)) => page.ids.contains(i.as_str()),
+                Some(key::Key::Tag(t)) => page.tags.contains(t.as_str()),
+                Some(key::Key::Source(_)) => keys.source_of_rule[n]
+                    .and_then(|k| in_source.get(k).copied())
+                    .unwrap_or(false),
+            }
+        };
+        let mut compounds = Vec::new();
+        let mut selectors = Vec::new();
+        for n in (0..self.selector_rules.len()).filter(|&n| present(n)) {
+            let i = self.selector_rules[n];
+            if !self.applies(i, host) {
+                continue;
+            }
+            let rule = &self.rules[i];
+            if rule.compound.is_some() {
+                compounds.push(i);
+            } else if let Some(s) = &rule.selector {
+                selectors.push((i, s));
+            }
+        }
+        (compounds, selectors)
+    }
+
+    /// Number of compiled hiding rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether no rule was compiled.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    pub fn rule(&self, index: usize) -> Option<&Rule> {
+        self.rules.get(index)
+    }
+
+    fn excepted(&self, rule: &Rule, host: Option<&str>) -> bool {
+        self.exceptions
+            .get(&rule.selector_text)
+            .is_some_and(|ds| ds.iter().any(|d| d.applies(host)))
+    }
+
+    /// Whether a rule applies on a page host (its domains match and no exception cancels it).
+    pub fn applies(&self, index: usize, host: Option<&str>) -> bool {
+        self.rules
+            .get(index)
+            .is_some_and(|r| r.domains.applies(host) && !self.excepted(r, host))
+    }
+
+    /// Hash-set rules hit by an element's class tokens and id.
+    pub fn token_hits<'a>(
+        &'a self,
+        class: &'a str,
+        id: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let by_class = class
+            .split_ascii_whitespace()
+            .filter_map(|c| self.by_class.get(c))
+            .flatten();
+        let by_id = (!id.is_empty())
+            .then(|| self.by_id.get(id.trim()))
+            .flatten()
+            .into_iter()
+            .flatten();
+        by_class.chain(by_id).copied()
+    }
+
+    /// The selector rules to hand lol_html for a page on `host`.
+    pub fn selectors_for(&self, host: Option<&str>) -> Vec<(usize, &Selector)> {
+        self.selector_rules
+            .iter()
+            .filter(|&&i| self.applies(i, host))
+            .filter_map(|&i| self.rules[i].selector.as_ref().map(|s| (i, s)))
+            .collect()
+    }
+
+    /// Whether a list resets page scrolling on this host.
+    pub fn unlocks_scroll(&self, host: Option<&str>) -> bool {
+        self.scroll_unlock.iter().any(|d| d.applies(host))
+    }
+}
