@@ -96,6 +96,26 @@ pub fn analyze(html: &[u8], options: &Options) -> Result<Analysis, Error> {
     Ok(Analysis { verdict, timings })
 }
 
+/// Judges a fragment: a subtree added to a page after it was analyzed (late-arriving prompts).
+/// Ordinals count from the fragment's first element; no article is looked for inside it, and
+/// prose in it is protected as always.
+pub fn analyze_fragment(html: &[u8], options: &Options) -> Result<Analysis, Error> {
+    let input = prepare(html, options)?;
+    let host = options.host();
+    let (survey, survey_ms) =
+        timed(|| survey::survey_with_rules(&input, options.rules.as_deref(), host.as_deref()));
+    let survey = survey?;
+    let (verdict, judge_ms) = timed(|| judge::judge_fragment(&survey, options));
+    Ok(Analysis {
+        verdict,
+        timings: Timings {
+            survey: survey_ms,
+            judge: judge_ms,
+            output: 0.0,
+        },
+    })
+}
+
 /// Removes chrome from a page, leaving everything else byte for byte.
 pub fn clean(html: &[u8], options: &Options) -> Result<Cleaned, Error> {
     let input = prepare(html, options)?;

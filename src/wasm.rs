@@ -6,9 +6,11 @@
 //! [`restore`] puts the document back as it was. Every failure is a `JsError` with a sentence.
 
 use crate::clock::timed;
+use crate::rules::filter::{category_for_list, RuleSet};
 use crate::{Category, Options, Verdict};
 use js_sys::Reflect;
 use serde::Serialize;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleDeclaration, Document, Element};
@@ -26,11 +28,130 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// Compiled filter lists: made once by [`compile_rules`], passed to every call after.
+#[wasm_bindgen]
+pub struct Rules {
+    inner: Arc<RuleSet>,
+}
+
+#[wasm_bindgen]
+impl Rules {
+    /// What each list contributed: rules supported, hashed, skipped by kind, and every
+    /// unsupported line with its number and why.
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.reports)
+    }
+
+    /// Number of compiled hiding rules.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+}
+
+/// Compiles filter-list text (Adblock Plus / uBlock Origin element hiding). `lists` is an array
+/// of `{ name, text, category? }`; the category defaults to what the list's name suggests.
+#[wasm_bindgen(js_name = compileRules)]
+pub fn compile_rules(lists: JsValue) -> Result<Rules, JsError> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct List {
+        name: String,
+        text: String,
+        category: Option<Category>,
+    }
+    let lists: Vec<List> = serde_wasm_bindgen::from_value(lists).map_err(|e| {
+        JsError::new(&format!(
+            "compileRules takes [{{ name, text, category? }}]: {e}"
+        ))
+    })?;
+    let mut set = RuleSet::new();
+    for list in lists {
+        let category = list
+            .category
+            .unwrap_or_else(|| category_for_list(&list.name));
+        set.add_list(&list.name, &list.text, category);
+    }
+    Ok(Rules {
+        inner: Arc::new(set),
+    })
+}
+
+fn with_rules(mut options: Options, rules: Option<&Rules>) -> Options {
+    options.rules = rules.map(|r| Arc::clone(&r.inner));
+    options
+}
+
+#[wasm_bindgen]
+impl Rules {
+    /// [`analyze`] with these rules.
+    pub fn analyze(
+        &self,
+        html: &str,
+        url: Option<String>,
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        analyze_with(html, url, options, Some(self))
+    }
+
+    /// [`analyze_fragment`] with these rules.
+    #[wasm_bindgen(js_name = analyzeFragment)]
+    pub fn analyze_fragment(
+        &self,
+        html: &str,
+        url: Option<String>,
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        fragment_with(html, url, options, Some(self))
+    }
+
+    /// [`clean`] with these rules.
+    pub fn clean(
+        &self,
+        html: &str,
+        url: Option<String>,
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        clean_with(html, url, options, Some(self))
+    }
+}
+
 /// Surveys and judges a page: `{ verdict, timings }`.
 #[wasm_bindgen]
 pub fn analyze(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
-    let options = parse_options(url, options)?;
+    analyze_with(html, url, options, None)
+}
+
+fn analyze_with(
+    html: &str,
+    url: Option<String>,
+    options: JsValue,
+    rules: Option<&Rules>,
+) -> Result<JsValue, JsError> {
+    let options = with_rules(parse_options(url, options)?, rules);
     let analysis = crate::analyze(html.as_bytes(), &options).map_err(engine_error)?;
+    to_js(&analysis)
+}
+
+/// Judges a subtree added after the page was analyzed (its `outerHTML`): `{ verdict, timings }`
+/// with ordinals counted from the subtree's root element (ordinal 0).
+#[wasm_bindgen(js_name = analyzeFragment)]
+pub fn analyze_fragment(
+    html: &str,
+    url: Option<String>,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    fragment_with(html, url, options, None)
+}
+
+fn fragment_with(
+    html: &str,
+    url: Option<String>,
+    options: JsValue,
+    rules: Option<&Rules>,
+) -> Result<JsValue, JsError> {
+    let options = with_rules(parse_options(url, options)?, rules);
+    let analysis = crate::analyze_fragment(html.as_bytes(), &options).map_err(engine_error)?;
     to_js(&analysis)
 }
 
@@ -45,7 +166,16 @@ struct CleanedJs {
 /// Removes chrome from a page: `{ html, verdict, timings }`.
 #[wasm_bindgen]
 pub fn clean(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue, JsError> {
-    let options = parse_options(url, options)?;
+    clean_with(html, url, options, None)
+}
+
+fn clean_with(
+    html: &str,
+    url: Option<String>,
+    options: JsValue,
+    rules: Option<&Rules>,
+) -> Result<JsValue, JsError> {
+    let options = with_rules(parse_options(url, options)?, rules);
     let cleaned = crate::clean(html.as_bytes(), &options).map_err(engine_error)?;
     let html = String::from_utf8(cleaned.html).map_err(|_| {
         JsError::new(

@@ -17,7 +17,18 @@ use crate::survey::Survey;
 
 /// Judges a surveyed page.
 pub fn judge(survey: &Survey, options: &Options) -> Verdict {
-    let article = article::find(survey);
+    judge_with(survey, options, article::find(survey))
+}
+
+/// Judges a fragment of a page already judged (a subtree a script added later): no article is
+/// looked for inside it, but prose is protected as always.
+pub fn judge_fragment(survey: &Survey, options: &Options) -> Verdict {
+    let mut verdict = judge_with(survey, options, Article::default());
+    verdict.metadata = Metadata::default();
+    verdict
+}
+
+fn judge_with(survey: &Survey, options: &Options, article: Article) -> Verdict {
     let protected = protect::Protection::new(survey, &article);
     let chrome = chrome::classify(survey, &protected, options);
     let metadata = metadata::gather(survey, &article);
