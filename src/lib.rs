@@ -12,6 +12,7 @@ pub mod input;
 pub mod judge;
 pub mod options;
 mod ordinals;
+mod sink;
 pub mod reader;
 pub mod rules;
 pub mod strip;

@@ -5,6 +5,7 @@ use crate::error::Error;
 use crate::input::Input;
 use crate::judge::Verdict;
 use crate::ordinals::OrdinalCounter;
+use crate::sink::Sink;
 use lol_html::{element, HtmlRewriter, Settings};
 
 /// Returns the page with the verdict's removals taken out, in the page's own encoding.
@@ -29,7 +30,7 @@ pub fn strip(input: &Input<'_>, verdict: &Verdict) -> Result<Vec<u8>, Error> {
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| out.extend_from_slice(chunk));
+    let mut rewriter = HtmlRewriter::new(settings, Sink::into(&mut out));
     rewriter
         .write(&input.bytes)
         .map_err(Error::from_rewriting)?;

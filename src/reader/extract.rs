@@ -6,6 +6,7 @@ use super::plan::{Fate, Plan};
 use crate::error::Error;
 use crate::input::Input;
 use crate::ordinals::OrdinalCounter;
+use crate::sink::Sink;
 use crate::text::{decode_entities, escape_html};
 use lol_html::html_content::Element;
 use lol_html::{comments, doc_comments, doc_text, element, end_tag, HtmlRewriter, Settings};
@@ -77,7 +78,7 @@ pub fn extract(input: &Input<'_>, plan: &Plan, base: Option<&Url>) -> Result<Str
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| out.extend_from_slice(chunk));
+    let mut rewriter = HtmlRewriter::new(settings, Sink::into(&mut out));
     rewriter
         .write(&input.bytes)
         .map_err(Error::from_rewriting)?;

@@ -5,7 +5,8 @@
 use crate::error::Error;
 use crate::text::{decode_entities, escape_html};
 use lol_html::html_content::Element;
-use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
+use crate::sink::Sink;
+use lol_html::{doc_comments, element, HtmlRewriter, Settings};
 
 /// Tags removed together with everything inside them.
 const DROP_WITH_CONTENT: &[&str] = &[
@@ -225,20 +226,21 @@ fn clean_element(el: &mut Element<'_, '_>) {
 
 /// Sanitizes a fragment of reader HTML.
 pub fn sanitize(html: &str) -> Result<String, Error> {
-    rewrite_str(
-        html,
-        RewriteStrSettings::new()
-            .with_strict(false)
-            .append_element_content_handler(element!("*", |el| {
-                clean_element(el);
-                Ok(())
-            }))
-            .append_document_content_handler(doc_comments!(|c| {
-                c.remove();
-                Ok(())
-            })),
-    )
-    .map_err(|e| Error::Parse(e.to_string()))
+    let mut out = Vec::with_capacity(html.len());
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!("*", |el| {
+            clean_element(el);
+            Ok(())
+        }))
+        .append_document_content_handler(doc_comments!(|c| {
+            c.remove();
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, Sink::into(&mut out));
+    rewriter.write(html.as_bytes()).map_err(Error::from_rewriting)?;
+    rewriter.end().map_err(Error::from_rewriting)?;
+    String::from_utf8(out).map_err(|_| Error::Internal("sanitized HTML is not UTF-8"))
 }
 
 /// Escapes page-supplied text for the reader header (title, byline…).

@@ -2,6 +2,7 @@
 //! and the quality harness compares.
 
 use crate::error::Error;
+use crate::sink::Sink;
 use crate::text::{decode_entities, fold_whitespace};
 use lol_html::html_content::TextType;
 use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
@@ -111,7 +112,7 @@ pub fn html_to_text(html: &str) -> Result<String, Error> {
             }
             Ok(())
         }));
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    let mut rewriter = HtmlRewriter::new(settings, Sink::discard());
     rewriter
         .write(html.as_bytes())
         .map_err(Error::from_rewriting)?;

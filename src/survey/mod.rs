@@ -14,6 +14,7 @@ pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
 
 use crate::error::Error;
 use crate::input::Input;
+use crate::sink::Sink;
 use crate::rules::filter::RuleSet;
 use crate::rules::lexicon;
 use crate::text::decode_entities;
@@ -114,10 +115,9 @@ const INLINE: &[&str] = &[
 /// A survey in progress, for input that arrives in chunks.
 pub struct Surveyor<'h> {
     state: Rc<RefCell<State>>,
-    rewriter: HtmlRewriter<'h, fn(&[u8])>,
+    rewriter: HtmlRewriter<'h, Sink<'static>>,
 }
 
-fn discard(_: &[u8]) {}
 
 impl<'h> Surveyor<'h> {
     /// Starts a survey of a page in the input's encoding.
@@ -139,7 +139,7 @@ impl<'h> Surveyor<'h> {
                     .text(t.as_str(), t.text_type(), t.last_in_text_node());
                 Ok(())
             }));
-        let rewriter = HtmlRewriter::new(settings, discard as fn(&[u8]));
+        let rewriter = HtmlRewriter::new(settings, Sink::discard());
         Ok(Surveyor { state, rewriter })
     }
 

@@ -5,6 +5,7 @@ use super::Survey;
 use crate::error::Error;
 use crate::input::Input;
 use crate::ordinals::OrdinalCounter;
+use crate::sink::Sink;
 use crate::rules::filter::{PageKeys, RuleSet};
 use lol_html::html_content::Element;
 use lol_html::{element, ElementContentHandlers, HtmlRewriter, Settings};
@@ -78,7 +79,7 @@ pub fn candidates(
             }),
         ));
     }
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    let mut rewriter = HtmlRewriter::new(settings, Sink::discard());
     rewriter
         .write(&input.bytes)
         .map_err(Error::from_rewriting)?;
