@@ -1,0 +1,170 @@
+// The background: the reader toggle (toolbar popup button and keyboard shortcut), turning
+// automatic cleaning on and off per site, registering the cleaner for the granted origins, and the
+// toolbar badge. It holds no page data and makes no network requests.
+import './messages.js';
+import './settings.js';
+
+const { api, MSG, isMessage } = globalThis.PlainPage;
+const Settings = globalThis.PlainPageSettings;
+
+/** The id of the registered cleaner (one registration for every allowed origin). */
+const CLEANER_ID = 'plainpage-cleaner';
+/** The content script's files, in order: the same list for registration and for injection. */
+const CONTENT_FILES = ['messages.js', 'settings.js', 'content.js'];
+
+/** Runs the content script in a tab (once: content.js ignores a second injection). */
+async function inject(tabId) {
+  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
+/** Sends a message to a tab's content script, injecting it first if it is not there yet. */
+async function tellTab(tabId, message) {
+  try {
+    return await api.tabs.sendMessage(tabId, message);
+  } catch {
+    // No content script in the tab yet (reader view through activeTab, or a site just allowed).
+    await inject(tabId);
+    return api.tabs.sendMessage(tabId, message);
+  }
+}
+
+async function toggleReader(tabId) {
+  return tellTab(tabId, { type: MSG.CS_TOGGLE_READER });
+}
+
+/** Whether a granted origin list covers every site. */
+function coversAll(origins) {
+  return origins.some((o) => o === Settings.ALL_SITES || o === '<all_urls>');
+}
+
+/**
+ * Registers the cleaner for the origins that are both allowed in the settings and granted by
+ * the user (at document_idle), or unregisters it when there are none. Runs one at a time.
+ */
+let syncing = Promise.resolve();
+function syncRegistration() {
+  syncing = syncing.then(registerCleaner, registerCleaner).catch((error) => {
+    console.error('PlainPage: could not register the cleaner:', error);
+  });
+  return syncing;
+}
+
+async function registerCleaner() {
+  const settings = await Settings.load();
+  const granted = (await api.permissions.getAll()).origins ?? [];
+  let matches;
+  let excludeMatches = [];
+  if (settings.allSites && coversAll(granted)) {
+    matches = [Settings.ALL_SITES];
+    excludeMatches = settings.excluded.map(Settings.patternFor);
+  } else {
+    matches = Object.keys(settings.sites)
+      .filter((host) => settings.sites[host] === true)
+      .map(Settings.patternFor)
+      .filter((pattern) => coversAll(granted) || granted.includes(pattern));
+  }
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: [CLEANER_ID] });
+  if (registered.length > 0) await api.scripting.unregisterContentScripts({ ids: [CLEANER_ID] });
+  if (matches.length === 0) return;
+  const script = { id: CLEANER_ID, js: CONTENT_FILES, matches, runAt: 'document_idle', allFrames: false };
+  if (excludeMatches.length > 0) script.excludeMatches = excludeMatches;
+  await api.scripting.registerContentScripts([script]);
+}
+
+/**
+ * A request to allow a site whose permission is still being asked for. Firefox closes the popup
+ * while it asks, so the popup sends its intent first and the background carries it out when the
+ * permission is granted (within two minutes).
+ */
+let pendingIntent = null;
+
+/** Allows automatic cleaning on one host or on every granted site, and cleans the tab now. */
+async function enableSite(intent) {
+  const { host, all, tabId } = intent;
+  const pattern = all ? Settings.ALL_SITES : Settings.patternFor(host);
+  if (!(await api.permissions.contains({ origins: [pattern] }))) {
+    pendingIntent = { ...intent, at: Date.now() };
+    return { pending: true };
+  }
+  pendingIntent = null;
+  const settings = await Settings.load();
+  if (all) {
+    await Settings.save({ allSites: true, excluded: settings.excluded.filter((h) => h !== host) });
+  } else if (host) {
+    await Settings.save({
+      sites: { ...settings.sites, [host]: true },
+      excluded: settings.excluded.filter((h) => h !== host),
+    });
+  }
+  await syncRegistration();
+  if (Number.isInteger(tabId)) await tellTab(tabId, { type: MSG.CS_CLEAN });
+  return { ok: true };
+}
+
+/** Stops cleaning a host (with every site allowed, the host is excluded) and restores the tab. */
+async function disableSite({ host, tabId }) {
+  const settings = await Settings.load();
+  const sites = { ...settings.sites };
+  delete sites[host];
+  const excluded = settings.allSites && !settings.excluded.includes(host) ? [...settings.excluded, host] : settings.excluded;
+  await Settings.save({ sites, excluded });
+  await syncRegistration();
+  if (Number.isInteger(tabId)) {
+    await api.tabs.sendMessage(tabId, { type: MSG.CS_RESTORE }).catch(() => {});
+    await api.action.setBadgeText({ tabId, text: '' });
+  }
+  return { ok: true };
+}
+
+async function handle(message, sender) {
+  switch (message.type) {
+    case MSG.TOGGLE_READER:
+      return toggleReader(message.tabId);
+    case MSG.ENABLE_SITE:
+      return enableSite(message);
+    case MSG.DISABLE_SITE:
+      return disableSite(message);
+    case MSG.REMOVED_COUNT: {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      const text = message.total > 0 ? String(message.total) : '';
+      await api.action.setBadgeText({ tabId, text });
+      await api.action.setBadgeBackgroundColor({ tabId, color: '#4a5568' });
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!isMessage(message, 'bg:')) return false;
+  handle(message, sender).then(
+    (result) => sendResponse({ ok: true, result: result ?? null }),
+    (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
+  );
+  return true; // answered asynchronously
+});
+
+api.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'toggle-reader') return;
+  const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+  if (target?.id !== undefined) await toggleReader(target.id).catch((e) => console.warn('PlainPage:', e));
+});
+
+api.runtime.onInstalled.addListener(() => syncRegistration());
+api.runtime.onStartup.addListener(() => syncRegistration());
+api.permissions.onAdded.addListener(() => {
+  const intent = pendingIntent;
+  if (intent && Date.now() - intent.at < 120_000) {
+    enableSite(intent).catch((e) => console.warn('PlainPage:', e));
+  } else {
+    syncRegistration();
+  }
+});
+api.permissions.onRemoved.addListener(() => syncRegistration());
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ('sites' in changes || 'allSites' in changes || 'excluded' in changes)) {
+    syncRegistration();
+  }
+});

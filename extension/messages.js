@@ -1,0 +1,37 @@
+// Messages between the extension's parts, named by their recipient, and the one guard every
+// listener uses. A classic script with no exports, so that it loads the same way everywhere: as a
+// content script file, with <script src> in the popup and options pages, and as a side-effect
+// import in the background module.
+'use strict';
+
+globalThis.PlainPage ??= Object.freeze({
+  /** The WebExtension namespace: Firefox's `browser`, Chrome's `chrome` (both promise-based). */
+  api: globalThis.browser ?? globalThis.chrome,
+
+  /** Message types. `bg:` goes to the background, `cs:` to a tab's content script. */
+  MSG: Object.freeze({
+    // popup / options → background
+    TOGGLE_READER: 'bg:toggle-reader', // { tabId }
+    ENABLE_SITE: 'bg:enable-site', // { host | all: true, tabId? }
+    DISABLE_SITE: 'bg:disable-site', // { host, tabId? }
+    // content script → background
+    REMOVED_COUNT: 'bg:removed-count', // { total }
+    // background / popup → content script
+    CS_TOGGLE_READER: 'cs:toggle-reader',
+    CS_CLEAN: 'cs:clean', // clean now (the site was just allowed)
+    CS_STATUS: 'cs:status', // → { cleaned, mode, counts, total, readerOpen, timings }
+    CS_SET_MODE: 'cs:set-mode', // { mode: 'hide' | 'outline' }
+    CS_RESTORE: 'cs:restore', // everything back as it was, cleaning off for this page
+  }),
+
+  /** The guard: a message is an object whose `type` is one of ours. */
+  isMessage(message, prefix) {
+    return (
+      message !== null &&
+      typeof message === 'object' &&
+      typeof message.type === 'string' &&
+      message.type.startsWith(prefix) &&
+      Object.values(globalThis.PlainPage.MSG).includes(message.type)
+    );
+  },
+});

@@ -1,0 +1,236 @@
+// The options page: categories, the sites cleaned automatically (the allowlist, every site, and
+// exceptions), reader-view defaults, and custom element-hiding rules with imported list files.
+// Rules are compiled here once per change with the wasm engine, and the report of what each list
+// contributed (with every unsupported line and why) is shown.
+import init, { compileRules } from './pkg/plainpage.js';
+
+const { api, MSG } = globalThis.PlainPage;
+const Settings = globalThis.PlainPageSettings;
+
+const $ = (id) => document.getElementById(id);
+const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) });
+const LABELS = {
+  subscribe: 'Subscription and sign-in prompts, upsells',
+  newsletter: 'Newsletter sign-up boxes',
+  related: 'Related, recommended and top-stories rails',
+  'app-promo': 'App promotions',
+  social: 'Social share and follow buttons',
+  ad: 'Ads',
+};
+
+let settings = await Settings.load();
+/** Imported lists being edited: { name, text, category? }. */
+let lists = settings.rules.lists.map((l) => ({ ...l }));
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+// ---- categories ----------------------------------------------------------------------------------
+
+$('categories').replaceChildren(
+  ...Settings.CATEGORIES.map((c) => {
+    const box = el('input', { type: 'checkbox', checked: settings.categories[c] !== false });
+    box.dataset.category = c;
+    box.addEventListener('change', async () => {
+      settings.categories = { ...settings.categories, [c]: box.checked };
+      await Settings.save({ categories: settings.categories });
+    });
+    return el('label', {}, box, ` ${LABELS[c]}`);
+  }),
+);
+
+// ---- sites -----------------------------------------------------------------------------------------
+
+async function renderSites() {
+  settings = await Settings.load();
+  const granted = (await api.permissions.getAll()).origins ?? [];
+  const all = settings.allSites && granted.includes(Settings.ALL_SITES);
+  $('all-sites').checked = all;
+  $('excluded-box').hidden = !all;
+  if (document.activeElement !== $('excluded')) $('excluded').value = settings.excluded.join('\n');
+  const hosts = Object.keys(settings.sites).filter((h) => settings.sites[h]).sort();
+  $('sites').replaceChildren(
+    ...hosts.map((host) => {
+      const remove = el('button', { type: 'button', textContent: 'Remove' });
+      remove.addEventListener('click', async () => {
+        await api.runtime.sendMessage({ type: MSG.DISABLE_SITE, host });
+        if (!all) await api.permissions.remove({ origins: [Settings.patternFor(host)] }).catch(() => {});
+        await renderSites();
+      });
+      const missing = !all && !granted.includes(Settings.patternFor(host));
+      return el('li', {}, host, missing ? el('span', { className: 'note', textContent: ' (access not granted)' }) : '', remove);
+    }),
+  );
+  if (hosts.length === 0) $('sites').replaceChildren(el('li', { className: 'note', textContent: 'No sites yet.' }));
+}
+
+function normalizeHost(text) {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  return Settings.hostOf(/^https?:\/\//.test(trimmed) ? trimmed : `https://${trimmed}/`);
+}
+
+$('add-site').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const host = normalizeHost($('new-site').value);
+  if (!host) {
+    $('sites-note').textContent = 'That is not a site name, such as news.example.com.';
+    return;
+  }
+  const granted = await api.permissions.request({ origins: [Settings.patternFor(host)] });
+  if (!granted) {
+    $('sites-note').textContent = `PlainPage needs access to ${host} to clean it.`;
+    return;
+  }
+  await api.runtime.sendMessage({ type: MSG.ENABLE_SITE, host });
+  $('new-site').value = '';
+  $('sites-note').textContent = `${host} is cleaned from now on.`;
+  await renderSites();
+});
+
+$('all-sites').addEventListener('change', async () => {
+  if ($('all-sites').checked) {
+    const granted = await api.permissions.request({ origins: [Settings.ALL_SITES] });
+    if (granted) await api.runtime.sendMessage({ type: MSG.ENABLE_SITE, all: true });
+  } else {
+    await Settings.save({ allSites: false });
+    await api.permissions.remove({ origins: [Settings.ALL_SITES] });
+  }
+  await renderSites();
+});
+
+$('excluded').addEventListener('change', async () => {
+  const hosts = $('excluded').value.split(/\s+/).map(normalizeHost).filter(Boolean);
+  await Settings.save({ excluded: [...new Set(hosts)] });
+  await renderSites();
+});
+
+// ---- reader defaults -------------------------------------------------------------------------------
+
+for (const key of ['theme', 'font', 'size', 'width']) {
+  const input = $(key);
+  input.value = String(settings.reader[key]);
+  input.addEventListener('change', async () => {
+    const value = key === 'size' ? Number(input.value) : input.value;
+    const { min, max } = Settings.FONT_SIZES;
+    if (key === 'size' && !(value >= min && value <= max)) {
+      input.value = String(settings.reader.size);
+      return;
+    }
+    settings.reader = { ...(await Settings.load()).reader, [key]: value };
+    await Settings.save({ reader: settings.reader });
+  });
+}
+
+// ---- custom rules ------------------------------------------------------------------------------------
+
+$('custom').value = settings.rules.custom;
+
+function renderLists() {
+  $('lists').hidden = lists.length === 0;
+  $('lists').tBodies[0].replaceChildren(
+    ...lists.map((list, i) => {
+      const category = el('select', {}, el('option', { value: '', textContent: 'from the name' }),
+        ...Settings.CATEGORIES.map((c) => el('option', { value: c, textContent: c })));
+      category.value = list.category ?? '';
+      category.addEventListener('change', () => {
+        list.category = category.value || undefined;
+        dirty();
+      });
+      const remove = el('button', { type: 'button', textContent: 'Remove' });
+      remove.addEventListener('click', () => {
+        lists.splice(i, 1);
+        renderLists();
+        dirty();
+      });
+      const lines = list.text.split('\n').length;
+      return el('tr', {}, el('td', { textContent: list.name }), el('td', { textContent: String(lines) }),
+        el('td', {}, category), el('td', {}, remove));
+    }),
+  );
+}
+
+function dirty() {
+  $('rules-saved').textContent = 'Not saved yet.';
+}
+
+$('custom').addEventListener('input', dirty);
+
+$('import').addEventListener('change', async () => {
+  for (const file of $('import').files) {
+    const text = await file.text();
+    const existing = lists.findIndex((l) => l.name === file.name);
+    const entry = { name: file.name, text };
+    if (existing >= 0) lists[existing] = { ...lists[existing], text };
+    else lists.push(entry);
+  }
+  $('import').value = '';
+  renderLists();
+  dirty();
+});
+
+/** Compiles the lists (once per change) and shows what each one contributed. */
+async function compileAndReport(custom, imported) {
+  await engineReady;
+  const input = [];
+  if (custom.trim()) input.push({ name: 'custom rules', text: custom });
+  for (const l of imported) input.push(l.category ? { name: l.name, text: l.text, category: l.category } : { name: l.name, text: l.text });
+  if (input.length === 0) {
+    $('report').replaceChildren(el('p', { className: 'note', textContent: 'No rules.' }));
+    return true;
+  }
+  const started = performance.now();
+  let rules;
+  try {
+    rules = compileRules(input);
+  } catch (error) {
+    $('report').replaceChildren(el('p', { className: 'bad', textContent: String(error.message ?? error) }));
+    return false;
+  }
+  const ms = performance.now() - started;
+  const reports = rules.report();
+  const size = rules.size;
+  rules.free();
+  $('report').replaceChildren(
+    el('p', { textContent: `${size} hiding rules compiled in ${ms.toFixed(0)} ms.` }),
+    ...reports.map(reportOf),
+  );
+  return true;
+}
+
+function reportOf(r) {
+  const share = r.hiding_rules ? ((100 * r.supported) / r.hiding_rules).toFixed(1) : '100';
+  const summary = `${r.name}: ${r.supported} of ${r.hiding_rules} element-hiding rules supported (${share} %); ` +
+    `${r.network_skipped} network rules and ${r.scriptlet_skipped} scriptlets skipped (out of scope).`;
+  const box = el('div', { className: 'list' }, el('p', { textContent: summary }));
+  const lines = r.skipped_lines.filter(([, why]) => !why.includes('out of scope'));
+  if (lines.length > 0) {
+    box.append(
+      el('details', {}, el('summary', { className: 'bad', textContent: `${lines.length} lines not supported` }),
+        el('ol', {}, ...lines.map(([n, why]) => el('li', { value: n, textContent: `line ${n}: ${why}` })))),
+    );
+  }
+  return box;
+}
+
+$('save-rules').addEventListener('click', async () => {
+  const custom = $('custom').value;
+  if (!(await compileAndReport(custom, lists))) {
+    $('rules-saved').textContent = 'Not saved: the rules did not compile.';
+    return;
+  }
+  try {
+    await Settings.save({ rules: { custom, lists } });
+    $('rules-saved').textContent = 'Saved. Pages cleaned from now on use these rules.';
+  } catch (error) {
+    $('rules-saved').textContent = `Not saved: ${error.message ?? error}`;
+  }
+});
+
+renderLists();
+await renderSites();
+await compileAndReport(settings.rules.custom, lists);
+document.body.dataset.ready = 'true';

@@ -1,0 +1,189 @@
+// Reader view, in an extension frame above the page: the content script posts the page's HTML
+// here with a MessageChannel port; the wasm engine extracts and sanitizes the article; this file
+// lays it out and answers the toolbar. Settings persist in storage.local.
+import init, { read } from './pkg/plainpage.js';
+
+const { api } = globalThis.PlainPage;
+const Settings = globalThis.PlainPageSettings;
+
+const root = document.documentElement;
+const main = document.getElementById('reader');
+const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) });
+
+/** The port to the content script that opened this frame. */
+let port = null;
+let settings = structuredClone(Settings.DEFAULTS.reader);
+let article = null;
+
+addEventListener('message', async (event) => {
+  const data = event.data;
+  if (port || event.source !== parent || data?.type !== 'plainpage:page' || !event.ports[0]) return;
+  port = event.ports[0];
+  try {
+    const [stored] = await Promise.all([Settings.load(), engineReady]);
+    settings = stored.reader;
+    applySettings();
+    article = read(String(data.html), String(data.url), {}).article;
+    render(article);
+    // Painted: after the next frame has been produced.
+    requestAnimationFrame(() => setTimeout(() => port.postMessage({ type: 'painted' }), 0));
+  } catch (error) {
+    showStatus(`Reader view could not be made for this page: ${error.message}`);
+    port.postMessage({ type: 'error', message: String(error.message) });
+  }
+});
+
+function showStatus(text) {
+  const p = document.createElement('p');
+  p.className = 'status';
+  p.textContent = text;
+  main.replaceChildren(p);
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text) el.textContent = text;
+  return el;
+}
+
+function formatDate(value, lang) {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    return date.toLocaleDateString(lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  } catch {
+    return date.toDateString();
+  }
+}
+
+function render(a) {
+  if (!a || !a.content) {
+    showStatus('PlainPage found no article on this page.');
+    return;
+  }
+  const articleEl = element('article', 'article');
+  if (a.lang) articleEl.lang = a.lang;
+  articleEl.dir = a.dir === 'rtl' ? 'rtl' : a.dir === 'ltr' ? 'ltr' : 'auto';
+  const header = element('header', 'article-header');
+  if (a.siteName) header.append(element('p', 'site', a.siteName));
+  header.append(element('h1', 'title', a.title || document.title));
+  const meta = [];
+  if (a.byline) meta.push(a.byline);
+  if (a.published) meta.push(formatDate(a.published, a.lang));
+  if (meta.length) header.append(element('p', 'byline', meta.join(' · ')));
+  if (a.readingMinutes) {
+    const minutes = `${a.readingMinutes} min read`;
+    header.append(element('p', 'reading-time', a.wordCount ? `${minutes} · ${a.wordCount} words` : minutes));
+  }
+  // The article HTML is already sanitized by the engine (an allowlist; no scripts, handlers or
+  // script URLs); it is parsed inertly here and moved in, and this page's CSP runs no inline code.
+  const parsed = new DOMParser().parseFromString(a.content, 'text/html');
+  const body = element('div', 'content');
+  body.append(...parsed.body.childNodes);
+  for (const img of body.querySelectorAll('img')) {
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    img.referrerPolicy = 'no-referrer';
+  }
+  for (const link of body.querySelectorAll('a[href]')) {
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+  }
+  articleEl.append(header, body);
+  main.replaceChildren(articleEl);
+  document.title = a.title || document.title;
+  if (articleEl.dir === 'rtl') root.dir = 'rtl';
+}
+
+// ---- settings and toolbar ----------------------------------------------------------------------
+
+function applySettings() {
+  root.dataset.theme = Settings.THEMES.includes(settings.theme) ? settings.theme : 'system';
+  root.dataset.font = Settings.FONTS.includes(settings.font) ? settings.font : 'serif';
+  root.dataset.width = Settings.WIDTHS.includes(settings.width) ? settings.width : 'medium';
+  const { min, max } = Settings.FONT_SIZES;
+  const size = Math.min(max, Math.max(min, Number(settings.size) || 19));
+  root.style.setProperty('--font-size', `${size}px`);
+  for (const button of document.querySelectorAll('.toolbar [data-theme], .toolbar [data-font], .toolbar [data-width]')) {
+    const [key, value] = Object.entries(button.dataset)[0];
+    button.setAttribute('aria-pressed', String(root.dataset[key] === value));
+  }
+}
+
+function change(partial) {
+  settings = { ...settings, ...partial };
+  applySettings();
+  Settings.save({ reader: settings }).catch(() => {});
+}
+
+document.querySelector('.toolbar').addEventListener('click', (event) => {
+  const button = event.target.closest('button');
+  if (!button) return;
+  const { theme, font, width } = button.dataset;
+  if (theme) change({ theme });
+  else if (font) change({ font });
+  else if (width) change({ width });
+  else if (button.id === 'smaller') change({ size: Math.max(Settings.FONT_SIZES.min, settings.size - Settings.FONT_SIZES.step) });
+  else if (button.id === 'larger') change({ size: Math.min(Settings.FONT_SIZES.max, settings.size + Settings.FONT_SIZES.step) });
+  else if (button.id === 'print') print();
+  else if (button.id === 'listen') toggleSpeech(button);
+  else if (button.id === 'close') close();
+});
+
+function close() {
+  stopSpeech();
+  port?.postMessage({ type: 'close' });
+}
+
+addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    close();
+  }
+});
+
+// ---- read aloud (the browser's speech synthesis) -----------------------------------------------
+
+let speaking = false;
+
+function toggleSpeech(button) {
+  if (speaking) {
+    stopSpeech();
+    return;
+  }
+  if (!('speechSynthesis' in globalThis) || !article?.text) {
+    button.title = 'Read aloud is not available in this browser';
+    return;
+  }
+  const blocks = [...main.querySelectorAll('h1, h2, h3, h4, p, li, blockquote, figcaption')]
+    .map((el) => el.textContent.trim())
+    .filter(Boolean);
+  speaking = true;
+  button.setAttribute('aria-pressed', 'true');
+  button.textContent = 'Stop';
+  speechSynthesis.cancel();
+  blocks.forEach((text, i) => {
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = article.lang || root.lang;
+    if (i === blocks.length - 1) utterance.onend = stopSpeech;
+    speechSynthesis.speak(utterance);
+  });
+}
+
+function stopSpeech() {
+  if ('speechSynthesis' in globalThis) speechSynthesis.cancel();
+  speaking = false;
+  const button = document.getElementById('listen');
+  button.setAttribute('aria-pressed', 'false');
+  button.textContent = 'Listen';
+}
+
+addEventListener('pagehide', stopSpeech);
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.reader?.newValue) {
+    settings = { ...settings, ...changes.reader.newValue };
+    applySettings();
+  }
+});
+applySettings();
