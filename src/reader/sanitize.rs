@@ -3,9 +3,9 @@
 //! is removed, and every URL must be http(s), mailto, relative, or an image `data:` URL.
 
 use crate::error::Error;
+use crate::sink::Sink;
 use crate::text::{decode_entities, escape_html};
 use lol_html::html_content::Element;
-use crate::sink::Sink;
 use lol_html::{doc_comments, element, HtmlRewriter, Settings};
 
 /// Tags removed together with everything inside them.
@@ -121,6 +121,9 @@ const ALLOWED: &[&str] = &[
     "wbr",
 ];
 
+/// More attributes than this and an element's tags are dropped (its text is kept).
+const MAX_ATTRIBUTES: usize = 64;
+
 /// Attributes allowed on a tag (plus `title`, `lang`, `dir` everywhere).
 fn allowed_attribute(tag: &str, name: &str) -> bool {
     matches!(name, "title" | "lang" | "dir")
@@ -200,6 +203,11 @@ fn clean_element(el: &mut Element<'_, '_>) {
         el.remove_and_keep_content();
         return;
     }
+    if el.attributes().len() > MAX_ATTRIBUTES {
+        // No real article element has this many; removing them one by one would be quadratic.
+        el.remove_and_keep_content();
+        return;
+    }
     let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
     for name in names {
         let keep = allowed_attribute(&tag, &name)
@@ -238,7 +246,9 @@ pub fn sanitize(html: &str) -> Result<String, Error> {
             Ok(())
         }));
     let mut rewriter = HtmlRewriter::new(settings, Sink::into(&mut out));
-    rewriter.write(html.as_bytes()).map_err(Error::from_rewriting)?;
+    rewriter
+        .write(html.as_bytes())
+        .map_err(Error::from_rewriting)?;
     rewriter.end().map_err(Error::from_rewriting)?;
     String::from_utf8(out).map_err(|_| Error::Internal("sanitized HTML is not UTF-8"))
 }
