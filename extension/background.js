@@ -1,8 +1,11 @@
-// The background: the reader toggle (toolbar popup button and keyboard shortcut), turning
-// automatic cleaning on and off per site, registering the cleaner for the granted origins, and the
-// toolbar badge. It holds no page data and makes no network requests.
+// The background: the engine for cleaning (the wasm module judges the HTML content scripts send;
+// the user's rules are compiled once per change), the reader toggle (popup button and keyboard
+// shortcut), turning automatic cleaning on and off per site, registering the cleaner for the
+// granted origins, and the toolbar badge. It keeps no page data and makes no network requests
+// (the only fetch is of its own .wasm file).
 import './messages.js';
 import './settings.js';
+import init, { analyze, analyzeFragment, compileRules } from './pkg/plainpage.js';
 
 const { api, MSG, isMessage } = globalThis.PlainPage;
 const Settings = globalThis.PlainPageSettings;
@@ -10,7 +13,40 @@ const Settings = globalThis.PlainPageSettings;
 /** The id of the registered cleaner (one registration for every allowed origin). */
 const CLEANER_ID = 'plainpage-cleaner';
 /** The content script's files, in order: the same list for registration and for injection. */
-const CONTENT_FILES = ['messages.js', 'settings.js', 'content.js'];
+const CONTENT_FILES = ['messages.js', 'settings.js', 'applier.js', 'content.js'];
+
+// ---- the engine ------------------------------------------------------------------------------
+
+const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) });
+
+/** What the engine runs with: options from the settings, and the compiled rules (or none). */
+let engineSetup = null;
+
+function setup() {
+  engineSetup ??= (async () => {
+    const [settings] = await Promise.all([Settings.load(), engineReady]);
+    const lists = Settings.ruleLists(settings);
+    let rules = null;
+    if (lists.length > 0) {
+      try {
+        rules = compileRules(lists);
+      } catch (error) {
+        console.warn('PlainPage: the custom rules could not be compiled; cleaning without them.', error);
+      }
+    }
+    return { rules, options: { categories: Settings.enabledCategories(settings) } };
+  })();
+  return engineSetup;
+}
+
+/** Judges a page (or a subtree added to it later) a content script sent. */
+async function judge({ html, url, fragment }, sender) {
+  if (typeof html !== 'string' || !sender.tab) throw new Error('only a page can be judged');
+  const { rules, options } = await setup();
+  const pageUrl = typeof url === 'string' ? url : sender.tab.url;
+  if (fragment) return rules ? rules.analyzeFragment(html, pageUrl, options) : analyzeFragment(html, pageUrl, options);
+  return rules ? rules.analyze(html, pageUrl, options) : analyze(html, pageUrl, options);
+}
 
 /** Runs the content script in a tab (once: content.js ignores a second injection). */
 async function inject(tabId) {
@@ -118,6 +154,8 @@ async function disableSite({ host, tabId }) {
 
 async function handle(message, sender) {
   switch (message.type) {
+    case MSG.ANALYZE:
+      return judge(message, sender);
     case MSG.TOGGLE_READER:
       return toggleReader(message.tabId);
     case MSG.ENABLE_SITE:
@@ -164,7 +202,12 @@ api.permissions.onAdded.addListener(() => {
 });
 api.permissions.onRemoved.addListener(() => syncRegistration());
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ('sites' in changes || 'allSites' in changes || 'excluded' in changes)) {
-    syncRegistration();
+  if (area !== 'local') return;
+  if ('sites' in changes || 'allSites' in changes || 'excluded' in changes) syncRegistration();
+  if ('rules' in changes || 'categories' in changes) {
+    // Compiled again on the next page, once per change.
+    const old = engineSetup;
+    engineSetup = null;
+    old?.then(({ rules }) => rules?.free()).catch(() => {});
   }
 });

@@ -1,10 +1,12 @@
-// The content script: serialize the live page → judge it in wasm → apply the verdict by ordinal;
-// watch for chrome the page adds later; and open or close the reader overlay.
+// The content script: serialize the live page → the engine judges it (in the background, in
+// wasm) → apply the verdict by ordinal (applier.js); watch for chrome the page adds later; and
+// open or close the reader overlay.
 //
 // It runs in the extension's isolated world (registered at document_idle on allowed sites, or
-// injected on demand for reader view through activeTab). The wasm module is loaded from the
-// extension's own files into this world, so the page's Content-Security-Policy does not apply to
-// it. Nothing here sends a network request: the only fetches are of the extension's own files.
+// injected on demand for reader view through activeTab). WebAssembly does not run here: in
+// Chromium the page's Content-Security-Policy governs wasm compilation in this world, so the
+// engine runs in the extension's own pages (the background for cleaning, the reader frame for
+// reader view), where the extension's CSP allows it. Nothing here makes a network request.
 'use strict';
 
 (() => {
@@ -12,25 +14,16 @@
 
   const { api, MSG, isMessage } = globalThis.PlainPage;
   const Settings = globalThis.PlainPageSettings;
+  const Applier = globalThis.PlainPageApplier;
 
-  /** Marks a hidden or outlined block (set by the wasm applier). */
-  const REMOVED_ATTR = 'data-plainpage-removed';
   /** Marks the reader overlay's frame, so cleaning and the observer leave it alone. */
   const READER_ATTR = 'data-plainpage-reader';
   /** Elements an added subtree is never judged for: they show nothing. */
   const INERT = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'BR', 'IFRAME']);
-  /** A fragment judged in more than this many milliseconds makes the observer slow down. */
-  const FRAME_BUDGET_MS = 12;
 
   const state = {
-    /** The wasm module, loaded once (a promise), and the module once it is there. */
-    engine: null,
-    engineModule: null,
     /** The cleaning under way (a promise), so two requests clean once. */
     cleaning: null,
-    /** What analyze/analyzeFragment run on: the module, or a compiled Rules handle. */
-    analyzer: null,
-    options: null,
     cleaned: false,
     mode: 'hide',
     /** The article root from the page's verdict: added subtrees inside or around it are skipped. */
@@ -40,36 +33,19 @@
     observer: null,
     scrollGuard: null,
     pending: new Set(),
-    scheduled: false,
-    slow: false,
+    /** A fragment request is on its way to the engine; more nodes wait for its answer. */
+    inFlight: false,
     reader: null,
-    /** Milliseconds, for the popup and the tests. */
+    /** Milliseconds since the script started (document idle when registered), for the popup and tests. */
     timings: { start: performance.now() },
     error: null,
   };
 
-  function loadEngine() {
-    state.engine ??= (async () => {
-      const start = performance.now();
-      const engine = await import(api.runtime.getURL('pkg/plainpage.js'));
-      await engine.default({ module_or_path: api.runtime.getURL('pkg/plainpage_bg.wasm') });
-      state.timings.engineLoad = performance.now() - start;
-      state.engineModule = engine;
-      return engine;
-    })();
-    return state.engine;
-  }
-
-  /** Compiles the user's rules once for this page (they change only in the options page). */
-  function analyzerFor(engine, settings) {
-    const lists = Settings.ruleLists(settings);
-    if (lists.length === 0) return engine;
-    try {
-      return engine.compileRules(lists);
-    } catch (error) {
-      console.warn('PlainPage: your custom rules could not be compiled; cleaning without them.', error);
-      return engine;
-    }
+  /** Asks the engine (in the background) for a verdict on a page or an added subtree. */
+  async function judge(html, fragment) {
+    const answer = await api.runtime.sendMessage({ type: MSG.ANALYZE, html, url: location.href, fragment });
+    if (!answer?.ok) throw new Error(answer?.error ?? 'the engine did not answer');
+    return answer.result;
   }
 
   // ---- cleaning ------------------------------------------------------------------------------
@@ -83,12 +59,7 @@
 
   async function cleanPage() {
     if (state.cleaned) return status();
-    const engine = await loadEngine();
-    const settings = await Settings.load();
-    state.analyzer = analyzerFor(engine, settings);
-    state.options = { categories: Settings.enabledCategories(settings) };
-    state.timings.engineReady = performance.now() - state.timings.start;
-    applyWhole(engine);
+    await applyWhole();
     state.cleaned = true;
     state.timings.cleaned = performance.now() - state.timings.start;
     watch();
@@ -97,22 +68,31 @@
   }
 
   /**
-   * Judges the whole page and applies the verdict in the current mode. Synchronous from restore
-   * to apply, so nothing is painted in between.
+   * Judges the whole page and applies the verdict in the current mode. The page is serialized
+   * with any earlier marks taken off, and the verdict is refused (nothing changes) if the page
+   * changed shape while it was being judged; then it is tried once more.
    */
-  function applyWhole(engine) {
-    engine.restore(document);
+  async function applyWhole(attempt = 0) {
+    Applier.restore(document);
     const html = document.documentElement.outerHTML;
     const started = performance.now();
-    const { verdict } = state.analyzer.analyze(html, location.href, state.options);
-    const analyzed = performance.now();
-    const applied = engine.applyVerdict(document, verdict, state.mode);
-    state.timings.analyze = analyzed - started;
-    state.timings.apply = performance.now() - analyzed;
+    const { verdict, timings } = await judge(html, false);
+    const judged = performance.now();
+    let applied;
+    try {
+      applied = Applier.applyVerdict(document, verdict, state.mode);
+    } catch (error) {
+      if (attempt === 0) return applyWhole(1);
+      throw error;
+    }
+    state.timings.analyze = judged - started;
+    state.timings.engine = timings.survey + timings.judge;
+    state.timings.apply = performance.now() - judged;
     state.articleRoot = verdict.article === null ? null : document.querySelectorAll('*')[verdict.article] ?? null;
     state.unlockedScroll = applied.unlockedScroll;
     state.counts = {};
     count(verdict.removals);
+    return applied;
   }
 
   function count(removals) {
@@ -130,17 +110,17 @@
   async function setMode(mode) {
     state.mode = mode === 'outline' ? 'outline' : 'hide';
     if (!state.cleaned) return clean();
-    applyWhole(await loadEngine());
+    await applyWhole();
     report();
     return status();
   }
 
-  async function restoreAll() {
+  function restoreAll() {
     state.observer?.disconnect();
     state.scrollGuard?.disconnect();
     state.observer = state.scrollGuard = null;
     state.pending.clear();
-    if (state.engine) (await state.engine).restore(document);
+    Applier.restore(document);
     state.cleaned = false;
     state.counts = {};
     state.articleRoot = null;
@@ -159,7 +139,7 @@
           if (node.nodeType === Node.ELEMENT_NODE) state.pending.add(node);
         }
       }
-      if (state.pending.size > 0) schedule();
+      if (state.pending.size > 0 && !state.inFlight) judgeAdded();
     });
     state.observer.observe(document.documentElement, { childList: true, subtree: true });
     // A page that locks scrolling again after a gate was removed gets it unlocked again.
@@ -170,48 +150,39 @@
   }
 
   /**
-   * Batches added subtrees and judges them before the next paint (requestAnimationFrame), so an
-   * injected prompt is hidden before it is ever shown; on a busy page, at most every 250 ms.
-   * The timer also covers background tabs, where animation frames do not run.
+   * Judges the subtrees added since the last time, at once: the observer's callback already
+   * gathers every change a page script made in one task, and while one request is with the
+   * engine, further additions wait and go together in the next (the debounce).
    */
-  function schedule() {
-    if (state.scheduled) return;
-    state.scheduled = true;
-    let timer = 0;
-    const run = () => {
-      if (!state.scheduled) return;
-      state.scheduled = false;
-      clearTimeout(timer);
-      judgeAdded();
-    };
-    if (!state.slow) requestAnimationFrame(run);
-    timer = setTimeout(run, state.slow ? 250 : 100);
-  }
-
-  function judgeAdded() {
-    if (!state.cleaned || !state.analyzer) return;
-    const engine = state.engineModule;
-    const nodes = [...state.pending];
+  async function judgeAdded() {
+    if (!state.cleaned) return;
+    const roots = topmost([...state.pending]).filter(worthJudging);
     state.pending.clear();
+    if (roots.length === 0) return;
+    state.inFlight = true;
     const started = performance.now();
     let removed = 0;
-    for (const root of topmost(nodes)) {
-      if (!worthJudging(root)) continue;
-      try {
-        const { verdict } = state.analyzer.analyzeFragment(root.outerHTML, location.href, state.options);
-        if (verdict.removals.length === 0) continue;
-        const applied = engine.applyFragmentVerdict(root, verdict, state.mode);
-        state.unlockedScroll ||= applied.unlockedScroll;
-        count(verdict.removals);
-        removed += verdict.removals.length;
-      } catch (error) {
-        console.warn('PlainPage: an added block was left as it is:', error);
+    try {
+      for (const root of roots) {
+        const { verdict } = await judge(root.outerHTML, true);
+        if (verdict.removals.length === 0 || !root.isConnected || !state.cleaned) continue;
+        try {
+          const applied = Applier.applyFragmentVerdict(root, verdict, state.mode);
+          state.unlockedScroll ||= applied.unlockedScroll;
+          count(verdict.removals);
+          removed += verdict.removals.length;
+        } catch (error) {
+          console.warn('PlainPage: an added block changed while it was judged and was left as it is:', error.message);
+        }
       }
+    } catch (error) {
+      console.warn('PlainPage: added blocks were not judged:', error);
+    } finally {
+      state.inFlight = false;
+      state.timings.lastFragments = performance.now() - started;
     }
-    const ms = performance.now() - started;
-    state.slow = ms > FRAME_BUDGET_MS;
-    state.timings.lastFragments = ms;
     if (removed > 0) report();
+    if (state.pending.size > 0) setTimeout(judgeAdded, 50);
   }
 
   /** The added nodes that are not inside another added node, still in the page. */
@@ -226,7 +197,7 @@
 
   function worthJudging(root) {
     if (INERT.has(root.tagName) || root.hasAttribute(READER_ATTR)) return false;
-    if (root.closest(`[${REMOVED_ATTR}]`)) return false; // already hidden
+    if (root.closest(`[${Applier.REMOVED}]`)) return false; // already hidden
     const article = state.articleRoot;
     if (article && (article.contains(root) || root.contains(article))) return false;
     return root.textContent.trim().length > 0 || root.querySelector('button, input, a') !== null;
@@ -237,9 +208,7 @@
     for (const el of [document.documentElement, document.body]) {
       if (!el) continue;
       const overflow = getComputedStyle(el).overflowY;
-      if (overflow === 'hidden' || overflow === 'clip') {
-        el.style.setProperty('overflow-y', 'auto', 'important');
-      }
+      if (overflow === 'hidden' || overflow === 'clip') Applier.unlockScroll(document);
     }
   }
 

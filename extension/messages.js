@@ -15,6 +15,7 @@ globalThis.PlainPage ??= Object.freeze({
     ENABLE_SITE: 'bg:enable-site', // { host | all: true, tabId? }
     DISABLE_SITE: 'bg:disable-site', // { host, tabId? }
     // content script → background
+    ANALYZE: 'bg:analyze', // { html, url, fragment } → { verdict, timings }
     REMOVED_COUNT: 'bg:removed-count', // { total }
     // background / popup → content script
     CS_TOGGLE_READER: 'cs:toggle-reader',

@@ -262,7 +262,7 @@ pub fn apply_verdict(
     })?;
     let unlock = verdict.unlock_scroll && mode == Mode::Hide;
     let (applied, ms) = timed(|| -> Result<usize, JsError> {
-        let targets = locate(&Ordinals::of(&document)?, &verdict)?;
+        let targets = locate(&document, &verdict)?;
         restore_all(&document)?;
         for (el, category) in &targets {
             mark(el, *category, mode)?;
@@ -288,51 +288,6 @@ pub fn restore(document: JsValue) -> Result<u32, JsError> {
     init();
     let document = as_document(document, "restore")?;
     restore_all(&document)
-}
-
-/// Applies a verdict from [`analyze_fragment`] to the live subtree it was made from: `root` is
-/// ordinal 0 and its descendants follow in document order. The same checks as
-/// [`apply_verdict`] come first (a verdict that does not line up changes nothing), but nothing is
-/// restored: the marks add to what is already applied, blocks already marked are left as they
-/// are, and [`restore`] on the document undoes them with the rest. When the fragment's verdict
-/// says a removed gate may have locked scrolling, hide mode unlocks it as [`apply_verdict`] does.
-#[wasm_bindgen(js_name = applyFragmentVerdict)]
-pub fn apply_fragment_verdict(
-    root: JsValue,
-    verdict: JsValue,
-    mode: Option<String>,
-) -> Result<JsValue, JsError> {
-    init();
-    let root = as_element(root, "applyFragmentVerdict")?;
-    let mode = Mode::parse(mode)?;
-    let verdict: Verdict = serde_wasm_bindgen::from_value(verdict).map_err(|e| {
-        JsError::new(&format!(
-            "the verdict is not one this module made (from analyzeFragment): {e}"
-        ))
-    })?;
-    let unlock = verdict.unlock_scroll && mode == Mode::Hide;
-    let (applied, ms) = timed(|| -> Result<usize, JsError> {
-        let targets = locate(&Ordinals::of_subtree(&root)?, &verdict)?;
-        let mut applied = 0;
-        for (el, category) in &targets {
-            if !el.has_attribute(REMOVED_ATTR) {
-                mark(el, *category, mode)?;
-                applied += 1;
-            }
-        }
-        if unlock {
-            if let Some(document) = root.owner_document() {
-                unlock_scroll(&document)?;
-            }
-        }
-        Ok(applied)
-    });
-    to_js(&Applied {
-        applied: applied?,
-        mode: mode.name(),
-        unlocked_scroll: unlock,
-        ms,
-    })
 }
 
 /// Installs the panic hook once, so a panic that slips through is reported on the console.
@@ -405,25 +360,10 @@ fn as_document(value: JsValue, caller: &str) -> Result<Document, JsError> {
     }
 }
 
-/// Accepts any element, including one from another realm.
-fn as_element(value: JsValue, caller: &str) -> Result<Element, JsError> {
-    let has = |key: &str| {
-        Reflect::get(&value, &JsValue::from_str(key))
-            .map(|v| !v.is_undefined() && !v.is_null())
-            .unwrap_or(false)
-    };
-    if value.is_object() && has("querySelectorAll") && has("localName") && has("ownerDocument") {
-        Ok(value.unchecked_into())
-    } else {
-        Err(JsError::new(&format!(
-            "{caller} needs the element the fragment verdict was made from"
-        )))
-    }
-}
-
-/// Finds the element at every ordinal the verdict removes, checking that the document (or
-/// subtree) is the one the verdict was made from. Changes nothing.
-fn locate(ordinals: &Ordinals, verdict: &Verdict) -> Result<Vec<(Element, Category)>, JsError> {
+/// Finds the element at every ordinal the verdict removes, checking that the document is the
+/// one the verdict was made from. Changes nothing.
+fn locate(document: &Document, verdict: &Verdict) -> Result<Vec<(Element, Category)>, JsError> {
+    let ordinals = Ordinals::of(document)?;
     if ordinals.count() != verdict.elements {
         return Err(JsError::new(&format!(
             "this verdict does not fit the document: it was made for a page of {} elements and \
@@ -455,46 +395,24 @@ fn locate(ordinals: &Ordinals, verdict: &Verdict) -> Result<Vec<(Element, Catego
     Ok(targets)
 }
 
-/// The document's (or a subtree's) elements by ordinal: `querySelectorAll('*')` order, leaving
-/// out what the survey leaves out. `<template>` contents are not in that list anyway;
-/// `<noscript>` contents are elements only where scripting is off (DOMParser, sandboxed frames),
-/// so they are skipped. A subtree's root is ordinal 0, as `analyzeFragment` counts it.
+/// The document's elements by ordinal: `querySelectorAll('*')` order, leaving out what the
+/// survey leaves out. `<template>` contents are not in that list anyway; `<noscript>` contents
+/// are elements only where scripting is off (DOMParser, sandboxed frames), so they are skipped.
 struct Ordinals {
-    /// The subtree's root, ordinal 0, when the ordinals are a fragment's.
-    root: Option<Element>,
     all: web_sys::NodeList,
-    /// Ordinal (after the root) → index in `all`, when `<noscript>` contents had to be skipped.
+    /// Ordinal → index in `all`, when `<noscript>` contents had to be skipped.
     index: Option<Vec<u32>>,
 }
 
 impl Ordinals {
     fn of(document: &Document) -> Result<Ordinals, JsError> {
-        Ordinals::build(None, |selector| query_all(document, selector))
-    }
-
-    fn of_subtree(root: &Element) -> Result<Ordinals, JsError> {
-        Ordinals::build(Some(root.clone()), |selector| {
-            root.query_selector_all(selector).map_err(|_| {
-                JsError::new(&format!("the element refused the selector `{selector}`"))
-            })
-        })
-    }
-
-    fn build(
-        root: Option<Element>,
-        query: impl Fn(&str) -> Result<web_sys::NodeList, JsError>,
-    ) -> Result<Ordinals, JsError> {
-        let all = query("*")?;
-        let hidden_inside = query("noscript *")?.length();
+        let all = query_all(document, "*")?;
+        let hidden_inside = query_all(document, "noscript *")?.length();
         if hidden_inside == 0 {
-            return Ok(Ordinals {
-                root,
-                all,
-                index: None,
-            });
+            return Ok(Ordinals { all, index: None });
         }
         // Outermost <noscript> elements, in document order; their descendants get no ordinal.
-        let outer = query("noscript:not(noscript noscript)")?;
+        let outer = query_all(document, "noscript:not(noscript noscript)")?;
         let mut next_outer = 0;
         let mut index = Vec::with_capacity(all.length() as usize);
         let mut i = 0;
@@ -516,26 +434,19 @@ impl Ordinals {
             }
         }
         Ok(Ordinals {
-            root,
             all,
             index: Some(index),
         })
     }
 
     fn count(&self) -> u32 {
-        let inner = match &self.index {
+        match &self.index {
             Some(index) => index.len() as u32,
             None => self.all.length(),
-        };
-        inner + u32::from(self.root.is_some())
+        }
     }
 
     fn get(&self, ordinal: u32) -> Option<Element> {
-        let ordinal = match &self.root {
-            Some(root) if ordinal == 0 => return Some(root.clone()),
-            Some(_) => ordinal - 1,
-            None => ordinal,
-        };
         let i = match &self.index {
             Some(index) => *index.get(ordinal as usize)?,
             None => ordinal,
@@ -613,10 +524,7 @@ fn unlock_scroll(document: &Document) -> Result<(), JsError> {
     let root = document.document_element();
     let body = document.body().map(Element::from);
     for el in root.iter().chain(body.iter()) {
-        // Already unlocked (a fragment's gate after the page's): its own style is saved.
-        if !el.has_attribute(UNLOCKED_ATTR) {
-            save_style(el)?;
-        }
+        save_style(el)?;
         el.set_attribute(UNLOCKED_ATTR, "")
             .map_err(dom_error("mark an unlocked element"))?;
         style_of(el)?

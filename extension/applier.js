@@ -1,0 +1,129 @@
+// Applies a verdict to the live page by ordinal, in the content script. It keeps the contract of
+// the wasm module's applyVerdict (src/wasm.rs), which the extension cannot call here: the page's
+// Content-Security-Policy governs WebAssembly compilation in a content script's world in
+// Chromium, so the engine runs in the background and only this small part runs in the page.
+//
+// Ordinal n is the n-th element of querySelectorAll('*') (a fragment's root is 0, its
+// descendants follow), leaving out <noscript> contents where they are elements, as the survey
+// does. Before anything changes, the element count and the tag at every removed ordinal are
+// checked; a verdict that does not line up is refused and nothing is touched. Removed blocks are
+// hidden (or outlined), never destroyed: marked data-plainpage-removed="<category>", their own
+// style attribute kept in data-plainpage-style until restore() puts it back.
+'use strict';
+
+globalThis.PlainPageApplier ??= (() => {
+  const REMOVED = 'data-plainpage-removed';
+  const SAVED_STYLE = 'data-plainpage-style';
+  const UNLOCKED = 'data-plainpage-unlocked';
+  const COLOURS = {
+    subscribe: '#d62828',
+    newsletter: '#7b2cbf',
+    related: '#1d6fd6',
+    'app-promo': '#e76f00',
+    social: '#2a9d8f',
+    ad: '#6c757d',
+  };
+
+  /** Elements by ordinal in a document, or in a subtree (its root first). */
+  function ordinals(scope) {
+    const all = [...scope.querySelectorAll('*')];
+    const list = scope.nodeType === Node.DOCUMENT_NODE ? [] : [scope];
+    const skip = new Set(scope.querySelectorAll('noscript *'));
+    for (const el of all) if (!skip.has(el)) list.push(el);
+    return list;
+  }
+
+  function locate(scope, verdict) {
+    if (!verdict || !Array.isArray(verdict.removals) || typeof verdict.elements !== 'number') {
+      throw new Error('this is not a verdict from the engine');
+    }
+    const list = ordinals(scope);
+    if (list.length !== verdict.elements) {
+      throw new Error(`this verdict does not fit the page: it was made for ${verdict.elements} elements and the page has ${list.length}; nothing was changed`);
+    }
+    return verdict.removals.map((r) => {
+      const el = list[r.ordinal];
+      if (!el) throw new Error(`this verdict does not fit the page: it removes element ${r.ordinal}, past the last of ${list.length}; nothing was changed`);
+      const tag = el.localName.toLowerCase();
+      if (tag !== String(r.tag).toLowerCase()) {
+        throw new Error(`this verdict does not fit the page: element ${r.ordinal} is <${tag}> but the verdict removes a <${r.tag}>; nothing was changed`);
+      }
+      return [el, r.category];
+    });
+  }
+
+  function saveStyle(el) {
+    const style = el.getAttribute('style');
+    if (style !== null) el.setAttribute(SAVED_STYLE, style);
+  }
+
+  function restoreStyle(el) {
+    const saved = el.getAttribute(SAVED_STYLE);
+    if (saved !== null) {
+      el.setAttribute('style', saved);
+      el.removeAttribute(SAVED_STYLE);
+    } else if (el.hasAttribute('style')) {
+      el.removeAttribute('style');
+    }
+  }
+
+  function mark(el, category, mode) {
+    if (el.hasAttribute(REMOVED)) return false;
+    saveStyle(el);
+    el.setAttribute(REMOVED, category);
+    if (mode === 'outline') {
+      el.style.setProperty('outline', `3px dashed ${COLOURS[category] ?? '#d62828'}`, 'important');
+      el.style.setProperty('outline-offset', '-3px', 'important');
+    } else {
+      el.style.setProperty('display', 'none', 'important');
+    }
+    return true;
+  }
+
+  function unlockScroll(document) {
+    for (const el of [document.documentElement, document.body]) {
+      if (!el) continue;
+      if (!el.hasAttribute(UNLOCKED)) {
+        saveStyle(el);
+        el.setAttribute(UNLOCKED, '');
+      }
+      el.style.setProperty('overflow-y', 'auto', 'important');
+    }
+  }
+
+  /** Undoes every mark; returns the number of blocks restored. */
+  function restore(document) {
+    for (const el of document.querySelectorAll(`[${UNLOCKED}]`)) {
+      restoreStyle(el);
+      el.removeAttribute(UNLOCKED);
+    }
+    const marked = document.querySelectorAll(`[${REMOVED}]`);
+    for (const el of marked) {
+      restoreStyle(el);
+      el.removeAttribute(REMOVED);
+    }
+    return marked.length;
+  }
+
+  /** A whole page's verdict: replaces any previous application. */
+  function applyVerdict(document, verdict, mode = 'hide') {
+    const targets = locate(document, verdict);
+    restore(document);
+    for (const [el, category] of targets) mark(el, category, mode);
+    const unlocked = Boolean(verdict.unlock_scroll) && mode === 'hide';
+    if (unlocked) unlockScroll(document);
+    return { applied: targets.length, mode, unlockedScroll: unlocked };
+  }
+
+  /** A fragment's verdict (from analyzeFragment): adds to what is applied. */
+  function applyFragmentVerdict(root, verdict, mode = 'hide') {
+    const targets = locate(root, verdict);
+    let applied = 0;
+    for (const [el, category] of targets) if (mark(el, category, mode)) applied += 1;
+    const unlocked = Boolean(verdict.unlock_scroll) && mode === 'hide';
+    if (unlocked) unlockScroll(root.ownerDocument);
+    return { applied, mode, unlockedScroll: unlocked };
+  }
+
+  return Object.freeze({ REMOVED, applyVerdict, applyFragmentVerdict, restore, unlockScroll });
+})();

@@ -1,0 +1,437 @@
+// The built extension (dist/chrome) in Debian's Chromium, new headless, driven by playwright-core.
+//
+// Two browser profiles:
+//  1. dist/chrome exactly as built. The toolbar button is pressed through the DevTools protocol
+//     (`Extensions.triggerAction` on the page's tab target), which opens the popup and grants
+//     activeTab exactly as a click does; the popup's page is then opened in a tab of its own
+//     (`popup.html?tab=ID`) and its "Reader view" button clicked. No host permission at all.
+//  2. A copy of dist/chrome whose manifest also lists `*://127.0.0.1/*` in host_permissions.
+//     Chromium shows a permission prompt that headless mode cannot answer, so this copy stands
+//     for "the user granted this site"; everything else (the popup's switch, which calls
+//     permissions.request and gets `true` at once because access is already there, the
+//     registration of the cleaner, the content script) is the real code path.
+//
+// Pages come from a 127.0.0.1 server with a strict CSP; that server is also the browser's proxy,
+// so any request to another host is recorded and refused. Screenshots go to artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+// Service-worker requests are reported too (the background must fetch nothing but its .wasm).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+import { TestServer } from './lib/server.mjs';
+import { ARTIFACTS, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, fold, median, needShared, seed } from './lib/pages.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const DIST = join(ROOT, 'dist', 'chrome');
+const FLAGS = (
+  process.env.CHROMIUM_FLAGS ||
+  '--no-sandbox --headless=new --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-dev-shm-usage'
+).split(/\s+/).filter(Boolean);
+const THEMES = ['light', 'sepia', 'dark', 'system'];
+const ROUNDS = Number(process.env.PLAINPAGE_E2E_ROUNDS || 5);
+
+let server;
+/** The profile with dist/chrome as built, and the one with 127.0.0.1 granted. */
+let asBuilt = null;
+let granted = null;
+const temp = mkdtempSync(join(tmpdir(), 'plainpage-e2e-chromium-'));
+const launched = [];
+
+/** Every request any page or frame of a profile made. */
+const requests = [];
+
+async function launch(extensionDir, name) {
+  const context = await chromium.launchPersistentContext(join(temp, `profile-${name}`), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      ...FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--enable-unsafe-extension-debugging',
+      `--proxy-server=http://127.0.0.1:${server.port}`,
+    ],
+  });
+  launched.push(context);
+  context.on('request', (r) => requests.push({ profile: name, url: r.url() }));
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const id = new URL(worker.url()).host;
+  const cdp = await context.browser().newBrowserCDPSession();
+  const ext = { context, worker, id, cdp, name };
+  ext.url = (path) => `chrome-extension://${id}/${path}`;
+  return ext;
+}
+
+/** The extension's tab id for a page (found from the background by URL). */
+async function tabIdOf(ext, page) {
+  const url = page.url();
+  const id = await ext.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  assert.ok(id !== null, `the extension cannot see the tab of ${url}`);
+  return id;
+}
+
+/** Presses the toolbar button for a page, as a click does (opens the popup, grants activeTab). */
+async function pressToolbarButton(ext, page) {
+  const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  assert.ok(tab, `no tab target for ${page.url()}`);
+  await ext.cdp.send('Extensions.triggerAction', { id: ext.id, targetId: tab.targetId });
+}
+
+/** The popup for a tab, opened as a page of its own. */
+async function openPopup(ext, tabId) {
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.url(`popup.html?tab=${tabId}`));
+  await popup.waitForSelector('body[data-ready="true"]');
+  return popup;
+}
+
+async function status(ext, tabId) {
+  return ext.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:status' }), tabId);
+}
+
+async function readerFrame(page, ext) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith(ext.url('reader.html')));
+    if (frame) {
+      await frame.waitForSelector('article .title', { timeout: 15_000 });
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('reader view did not open');
+}
+
+async function waitForStatus(ext, tabId, check, what) {
+  const deadline = Date.now() + 15_000;
+  let last;
+  while (Date.now() < deadline) {
+    last = await status(ext, tabId).catch(() => null);
+    if (last && check(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last status: ${JSON.stringify(last)}`);
+}
+
+/** State a user leaves on a page: typed text, a scroll offset, and a script's variable. */
+async function leaveState(page) {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'typed';
+    input.setAttribute('aria-label', 'test input');
+    document.body.prepend(input);
+    window.pageState = { loadedAt: performance.timeOrigin, counter: 41 };
+  });
+  await page.click('#typed');
+  await page.keyboard.type('kept while reading');
+  await page.evaluate(() => {
+    window.pageState.counter += 1;
+    window.scrollTo(0, 600);
+  });
+  return page.evaluate(() => ({ value: document.getElementById('typed').value, y: window.scrollY, origin: performance.timeOrigin }));
+}
+
+async function stateNow(page) {
+  return page.evaluate(() => ({
+    value: document.getElementById('typed')?.value,
+    y: window.scrollY,
+    origin: performance.timeOrigin,
+    counter: window.pageState?.counter,
+    focused: document.activeElement?.id,
+  }));
+}
+
+function visibleText(page) {
+  return page.evaluate(() => document.body.innerText).then(fold);
+}
+
+before(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: ./build.sh test installs Debian's chromium`);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is not built: run ./build.sh first`);
+  needShared();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await new TestServer(SHARED).start();
+});
+
+after(async () => {
+  for (const context of launched) await context.close().catch(() => {});
+  await server?.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+test('dist/chrome: manifest is MV3 with a service worker, the CSP and only the default permissions', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.version, cargo);
+  assert.equal(manifest.background.service_worker, 'background.js');
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'scripting', 'storage']);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.deepEqual(manifest.optional_host_permissions, ['*://*/*']);
+  assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  assert.ok(existsSync(join(ROOT, 'dist', `plainpage-${cargo}-chrome.zip`)), 'the .zip is missing');
+});
+
+test('reader view through the toolbar button (activeTab only): in place, page state intact, every theme', async (t) => {
+  const ext = (asBuilt = await launch(DIST, 'as-built'));
+  const page = await ext.context.newPage();
+  await page.goto(server.url('seed'));
+  const before = await leaveState(page);
+  assert.equal(before.value, 'kept while reading');
+  assert.ok(before.y >= 500, `the seed page should scroll (scrollY ${before.y})`);
+
+  await pressToolbarButton(ext, page);
+  const tabId = await tabIdOf(ext, page);
+  const popup = await openPopup(ext, tabId);
+  assert.equal(await popup.locator('#host').innerText(), '127.0.0.1');
+  await popup.click('#reader');
+  await page.bringToFront();
+  const frame = await readerFrame(page, ext);
+
+  assert.equal(fold(await frame.locator('article .title').innerText()), seed.title);
+  const readerText = fold(await frame.locator('article').innerText());
+  for (const p of seed.paragraphs()) assert.ok(readerText.includes(p), `reader view lost: ${p.slice(0, 60)}…`);
+  for (const phrase of seed.chromePhrases()) assert.ok(!readerText.includes(phrase), `reader view shows chrome: ${phrase}`);
+  assert.match(await frame.locator('.reading-time').innerText(), /\d+ min read/);
+  // The page's CSS does not reach the frame: its own stylesheet sets the body font.
+  const font = await frame.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.match(font, /Charter|Noto Serif|Georgia|serif/);
+
+  for (const theme of THEMES) {
+    await frame.click(`.toolbar button[data-theme="${theme}"]`);
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), theme);
+    const file = join(ARTIFACTS, `chromium-reader-${theme}.png`);
+    await page.screenshot({ path: file });
+    t.diagnostic(`saved ${file}`);
+  }
+  const bg = await frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await frame.click('.toolbar button[data-theme="dark"]');
+  assert.notEqual(await frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), bg);
+  await frame.click('#larger');
+  await frame.click('.toolbar button[data-font="sans"]');
+  await frame.click('.toolbar button[data-width="wide"]');
+  const saved = await ext.worker.evaluate(() => chrome.storage.local.get('reader'));
+  assert.deepEqual({ ...saved.reader }, { theme: 'dark', font: 'sans', size: 20, width: 'wide' }, 'reader settings persist');
+
+  // Scrolling the reader does not scroll the page below it.
+  await page.mouse.move(600, 500);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(300);
+
+  // Esc closes; everything is as it was.
+  await frame.focus('#close');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('iframe[data-plainpage-reader]'));
+  const after = await stateNow(page);
+  assert.equal(after.value, before.value, 'typed input survives');
+  assert.equal(after.y, before.y, 'scroll offset survives');
+  assert.equal(after.origin, before.origin, 'the page was not reloaded');
+  assert.equal(after.counter, 42, 'script state survives');
+  assert.equal(after.focused, 'typed', 'focus goes back where it was');
+
+  // The toggle again from the popup, then closed with the close button.
+  await popup.click('#reader');
+  const again = await readerFrame(page, ext);
+  assert.equal(await again.evaluate(() => document.documentElement.dataset.theme), 'dark', 'settings apply next time');
+  await again.click('#close');
+  await page.waitForFunction(() => !document.querySelector('iframe[data-plainpage-reader]'));
+  const s = await status(ext, tabId);
+  assert.equal(s.cleaned, false, 'no host permission: reader view only, nothing cleaned');
+  await popup.close();
+  await page.close();
+});
+
+test('reader view on five corpus pages, right-to-left included (activeTab only)', async (t) => {
+  const ext = asBuilt;
+  assert.ok(ext, 'the as-built profile is launched by the test before');
+  for (const name of CORPUS_PAGES) {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(name));
+    await pressToolbarButton(ext, page);
+    const tabId = await tabIdOf(ext, page);
+    const popup = await openPopup(ext, tabId);
+    await popup.click('#reader');
+    const frame = await readerFrame(page, ext);
+    const title = fold(await frame.locator('article .title').innerText());
+    assert.ok(title.length > 0, `${name}: no title`);
+    const text = fold(await frame.locator('article .content').innerText());
+    const sentence = articleSentence(name);
+    assert.ok(text.includes(sentence), `${name}: reader view lost "${sentence}"`);
+    const dir = await frame.evaluate(() => document.querySelector('article').dir);
+    if (name.startsWith('rtl-')) assert.equal(dir, 'rtl', `${name}: reader view is not right-to-left`);
+    const images = await frame.locator('article .content img').count();
+    t.diagnostic(`${name}: "${title.slice(0, 60)}", ${text.split(' ').length} words, ${images} images, dir ${dir}`);
+    await popup.close();
+    await page.close();
+  }
+});
+
+/** The second profile: a copy of dist/chrome with 127.0.0.1 granted (see the top of this file). */
+async function launchGranted() {
+  const dir = join(temp, 'chrome-granted');
+  cpSync(DIST, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['*://127.0.0.1/*'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return launch(dir, 'granted');
+}
+
+test('automatic cleaning switched on from the popup: chrome hidden, article visible, show removed, restore', async (t) => {
+  granted = await launchGranted();
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed'));
+  const tabId = await tabIdOf(granted, page);
+  const popup = await openPopup(granted, tabId);
+  assert.equal(await popup.isChecked('#site'), false);
+  await popup.click('#site');
+  await waitForStatus(granted, tabId, (s) => s.cleaned, 'the seed page to be cleaned');
+  await popup.reload();
+  await popup.waitForSelector('body[data-ready="true"]');
+  assert.equal(await popup.isChecked('#site'), true, 'the switch shows the site is on');
+  const counts = await popup.$$eval('#counts li', (lis) => lis.map((li) => [li.dataset.category, li.lastChild.textContent]));
+  assert.ok(counts.length > 0, 'the popup lists removals by category');
+  t.diagnostic(`popup: ${await popup.locator('#total').innerText()} — ${counts.map((c) => c.join(' ')).join(', ')}`);
+
+  const text = await visibleText(page);
+  for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `still visible after cleaning: ${phrase}`);
+  for (const p of seed.paragraphs()) assert.ok(text.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
+  await page.bringToFront();
+  await page.screenshot({ path: join(ARTIFACTS, 'chromium-cleaned-seed.png'), fullPage: true });
+
+  // Show removed: outlined instead of hidden, everything readable again.
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (s) => s.mode === 'outline', 'outline mode');
+  const outlined = await visibleText(page);
+  for (const phrase of seed.chromePhrases()) assert.ok(outlined.includes(phrase), `outline mode hides: ${phrase}`);
+  const styles = await page.$$eval('[data-plainpage-removed]', (els) => els.map((e) => e.style.outlineStyle));
+  assert.ok(styles.length > 0 && styles.every((s) => s === 'dashed'), 'removed blocks are outlined');
+  await page.screenshot({ path: join(ARTIFACTS, 'chromium-show-removed-seed.png'), fullPage: true });
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (s) => s.mode === 'hide', 'hide mode');
+
+  // Restore all: the page as it was.
+  await popup.click('#restore');
+  await waitForStatus(granted, tabId, (s) => !s.cleaned, 'restore');
+  assert.equal(await page.locator('[data-plainpage-removed]').count(), 0);
+  const restored = await visibleText(page);
+  for (const phrase of seed.chromePhrases()) assert.ok(restored.includes(phrase), `restore left hidden: ${phrase}`);
+
+  // The site stays on: the next load is cleaned by the registered content script at idle.
+  await page.reload();
+  await waitForStatus(granted, tabId, (s) => s.cleaned, 'cleaning after a reload');
+  await popup.close();
+  await page.close();
+});
+
+test('a prompt injected 2 s after load is cleaned, and scrolling comes back', async (t) => {
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed', { inject: true }));
+  const tabId = await tabIdOf(granted, page);
+  await waitForStatus(granted, tabId, (s) => s.cleaned, 'the first cleaning');
+  await page.waitForFunction(() => window.lateGateHiddenAt !== undefined, null, { timeout: 10_000 });
+  const seen = await page.evaluate(() => {
+    const gate = document.getElementById('late-gate');
+    return {
+      display: getComputedStyle(gate).display,
+      mark: gate.dataset.plainpageRemoved ?? null,
+      ms: window.lateGateHiddenAt - window.lateGateAt,
+      frames: window.lateGateFrames,
+    };
+  });
+  assert.equal(seen.display, 'none', 'the injected gate is hidden');
+  assert.equal(seen.mark, 'subscribe');
+  t.diagnostic(`the injected gate was hidden ${seen.ms.toFixed(1)} ms after it arrived (${seen.frames} animation frames)`);
+  assert.ok(seen.ms < 250, `the injected gate stayed visible for ${seen.ms.toFixed(0)} ms`);
+  const s = await status(granted, tabId);
+  assert.equal(s.unlockedScroll, true, 'the verdict unlocked scrolling');
+  const overflow = await page.evaluate(() => [getComputedStyle(document.documentElement).overflowY, getComputedStyle(document.body).overflowY]);
+  assert.ok(!overflow.includes('hidden'), `scrolling is still locked: ${overflow}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(400, 300);
+  await page.mouse.wheel(0, 700);
+  await page.waitForFunction(() => window.scrollY > 300, null, { timeout: 5000 });
+  await page.close();
+});
+
+test('automatic cleaning on five corpus pages keeps the article visible', async (t) => {
+  for (const name of CORPUS_PAGES) {
+    const page = await granted.context.newPage();
+    await page.goto(server.url(name));
+    const tabId = await tabIdOf(granted, page);
+    const s = await waitForStatus(granted, tabId, (x) => x.cleaned, `${name} to be cleaned`);
+    const text = await visibleText(page);
+    const sentence = articleSentence(name);
+    assert.ok(text.includes(sentence), `${name}: cleaning hid the article ("${sentence}")`);
+    t.diagnostic(`${name}: ${s.total} blocks hidden ${JSON.stringify(s.counts)}`);
+    if (name === LARGEST) await page.screenshot({ path: join(ARTIFACTS, `chromium-cleaned-${name}.png`) });
+    await page.close();
+  }
+});
+
+test('timings in Chromium: toggle → reader view painted, document idle → cleaned', async (t) => {
+  const lines = [];
+  for (const name of ['seed', LARGEST]) {
+    const cleaned = [];
+    const breakdown = [];
+    const painted = [];
+    const page = await granted.context.newPage();
+    for (let round = 0; round < ROUNDS; round++) {
+      await page.goto(server.url(name));
+      const tabId = await tabIdOf(granted, page);
+      const s = await waitForStatus(granted, tabId, (x) => x.cleaned, `${name} cleaned`);
+      cleaned.push(s.timings.cleaned);
+      breakdown.push(s.timings);
+      // Reader view: toggled as the keyboard shortcut does (background → content script).
+      await granted.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:toggle-reader' }), tabId);
+      const open = await waitForStatus(granted, tabId, (x) => x.timings.readerPainted !== undefined, 'reader painted');
+      painted.push(open.timings.readerPainted);
+      await granted.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:toggle-reader' }), tabId);
+    }
+    await page.close();
+    const mid = (key) => median(breakdown.map((b) => b[key] ?? 0)).toFixed(1);
+    lines.push(
+      `${name}: idle → cleaned median ${median(cleaned).toFixed(1)} ms (min ${Math.min(...cleaned).toFixed(1)}, max ${Math.max(...cleaned).toFixed(1)}; ` +
+        `serialize + engine round trip ${mid('analyze')} ms of which survey + judge ${mid('engine')} ms, apply ${mid('apply')} ms); ` +
+        `toggle → reader painted median ${median(painted).toFixed(1)} ms (min ${Math.min(...painted).toFixed(1)}, max ${Math.max(...painted).toFixed(1)}), ${ROUNDS} rounds`,
+    );
+  }
+  for (const line of lines) {
+    console.log(`timing (Chromium) ${line}`);
+    t.diagnostic(line);
+  }
+  writeFileSync(join(ARTIFACTS, 'chromium-timings.txt'), `${lines.join('\n')}\n`);
+});
+
+/** Chromium's own services (update checks, sign-in, autofill): the browser's traffic, not ours. */
+const CHROMIUM_SERVICES = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:\d+)?$/;
+
+test('the extension made no network request of its own', (t) => {
+  const names = ['seed', ...CORPUS_PAGES];
+  const hostOf = ({ method, url }) => (method === 'CONNECT' ? url : new URL(url).host);
+  const browsers = server.proxied.filter((r) => CHROMIUM_SERVICES.test(hostOf(r)));
+  t.diagnostic(`${browsers.length} requests of Chromium's own services were refused by the test proxy: ${[...new Set(browsers.map(hostOf))].join(', ')}`);
+  const foreign = server.foreignRequests(names).filter((r) => !CHROMIUM_SERVICES.test(hostOf(r)));
+  assert.deepEqual(foreign, [], `requests to other hosts that no test page names: ${JSON.stringify(foreign)}`);
+  const sources = names.map((n) => server.source(n)).join('\n');
+  const unexpected = requests.filter(({ url }) => {
+    if (url.startsWith(server.origin) || url.startsWith('chrome-extension://') || url.startsWith('data:') || url === 'about:blank') return false;
+    const u = new URL(url);
+    return !sources.includes(u.host + u.pathname) && !sources.includes(u.pathname);
+  });
+  assert.deepEqual(unexpected, [], 'requests that are neither the test pages, their own resources, nor extension files');
+  const ours = requests.filter((r) => r.url.startsWith('chrome-extension://'));
+  const paths = new Set(ours.map((r) => new URL(r.url).pathname));
+  for (const p of paths) assert.ok(existsSync(join(DIST, p)), `an extension request for a file it does not have: ${p}`);
+});

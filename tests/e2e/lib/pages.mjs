@@ -1,0 +1,59 @@
+// What the e2e tests load and expect: the seed page (its article paragraphs and chrome phrases)
+// and corpus pages (a sentence of each article, from expected.html), all read from ../shared.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const SHARED = resolve(process.env.PLAINPAGE_SHARED || join(ROOT, '..', 'shared'));
+export const ARTIFACTS = join(ROOT, 'artifacts');
+
+/** Five corpus pages: the largest (yahoo-3), a right-to-left one, and three news sites. */
+export const CORPUS_PAGES = ['yahoo-3', 'rtl-1', 'bbc-1', 'nytimes-1', 'medium-1'];
+export const LARGEST = 'yahoo-3';
+
+export function needShared() {
+  const seed = join(SHARED, 'seed', 'inkl-article.html');
+  if (!existsSync(seed)) throw new Error(`the shared test data is missing: ${seed} (set PLAINPAGE_SHARED)`);
+  for (const name of CORPUS_PAGES) {
+    const file = join(SHARED, 'corpus', 'readability', name, 'source.html');
+    if (!existsSync(file)) throw new Error(`corpus page missing: ${file}`);
+  }
+}
+
+export const fold = (text) => text.replace(/\s+/g, ' ').trim();
+
+function lines(file) {
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+export const seed = {
+  title: JSON.parse(readFileSync(join(SHARED, 'seed', 'expected-metadata.json'), 'utf8')).title,
+  paragraphs: () => lines(join(SHARED, 'seed', 'expected-article.txt')),
+  chromePhrases: () => lines(join(SHARED, 'seed', 'chrome-phrases.txt')),
+};
+
+const decode = (s) =>
+  s.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"').replace(/&#39;|&#x27;|&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)));
+
+/** A sentence from the article: the start of the first long paragraph of expected.html. */
+export function articleSentence(name) {
+  const html = readFileSync(join(SHARED, 'corpus', 'readability', name, 'expected.html'), 'utf8');
+  for (const m of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)) {
+    const text = fold(decode(m[1].replace(/<[^>]+>/g, '')));
+    if (text.length >= 120) return text.slice(0, 60).trim();
+  }
+  throw new Error(`no long paragraph in ${name}/expected.html`);
+}
+
+export function pageSize(name) {
+  return statSync(join(SHARED, 'corpus', 'readability', name, 'source.html')).size;
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
