@@ -1,0 +1,317 @@
+// The built extension (dist/firefox) in headless Firefox ESR through geckodriver's WebDriver API,
+// installed as a temporary add-on (`POST /session/{id}/moz/addon/install`, temporary: true).
+//
+// How the test reaches what a user clicks:
+//  - The keyboard shortcut (the `toggle-reader` command) is pressed with WebDriver key actions in
+//    the browser's chrome context (geckodriver --allow-system-access), exactly as a user's keys
+//    arrive; like a user's, it grants activeTab for the page.
+//  - The popup's page is opened in a tab of its own (`popup.html?tab=ID`, through the chrome
+//    context: WebDriver may not navigate to moz-extension: URLs) and clicked with WebDriver.
+//    With the test profile's `extensions.webextOptionalPermissionPrompts = false`, Firefox grants
+//    the popup's permission request without showing a prompt; everything else is the real path.
+//  - The add-on's internal UUID is fixed through `extensions.webextensions.uuids`.
+// Pages come from a 127.0.0.1 server with a strict CSP, which is also Firefox's proxy for every
+// other host, so any outside request is recorded and refused. Screenshots go to artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
+import { TestServer } from './lib/server.mjs';
+import { ARTIFACTS, CORPUS_PAGES, ROOT, SHARED, articleSentence, fold, needShared, seed } from './lib/pages.mjs';
+
+const DIST = join(ROOT, 'dist', 'firefox');
+const UUID = '5b0f2a8e-7d3c-4e1a-9f6b-2c8d4a1e7f30';
+const THEMES = ['light', 'sepia', 'dark', 'system'];
+const KEY = { alt: '\uE00A', shift: '\uE008', escape: '\uE00C' };
+
+let server;
+let driver;
+let s;
+let addonId;
+let pageHandle;
+let popupHandle = null;
+let tabId = null;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(fn, what, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (error) {
+      last = error.message;
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Presses the reader view shortcut (Alt+Shift+R) as a user does. */
+async function pressShortcut() {
+  await s.cmd('POST', '/moz/context', { context: 'chrome' });
+  try {
+    const down = [KEY.alt, KEY.shift, 'r'].map((value) => ({ type: 'keyDown', value }));
+    const up = [...down].reverse().map((a) => ({ type: 'keyUp', value: a.value }));
+    await s.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    await s.cmd('DELETE', '/actions');
+  } finally {
+    await s.cmd('POST', '/moz/context', { context: 'content' });
+  }
+}
+
+async function pressKey(value) {
+  await s.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
+  await s.cmd('DELETE', '/actions');
+}
+
+/** Opens an extension page in a new tab (through the chrome context) and returns its handle. */
+async function openExtensionTab(path) {
+  const before = await s.cmd('GET', '/window/handles');
+  await s.cmd('POST', '/moz/context', { context: 'chrome' });
+  try {
+    await s.execute(
+      `const win = Services.wm.getMostRecentWindow('navigator:browser');
+       win.gBrowser.selectedTab = win.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`,
+      [`moz-extension://${UUID}/${path}`],
+    );
+  } finally {
+    await s.cmd('POST', '/moz/context', { context: 'content' });
+  }
+  const handle = await waitFor(async () => (await s.cmd('GET', '/window/handles')).find((h) => !before.includes(h)), 'the new tab');
+  await s.switchTo(handle);
+  await waitFor(() => s.execute('return document.body && document.body.dataset.ready === "true"'), `${path} to be ready`);
+  return handle;
+}
+
+/** Runs code in the popup tab (an extension page, so `browser` is there). */
+async function inPopup(body, args = []) {
+  await s.switchTo(popupHandle);
+  try {
+    const result = await s.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       (async (...args) => { ${body} })(...Array.from(arguments).slice(0, -1)).then((v) => done({ ok: v }), (e) => done({ error: String(e) }));`,
+      args,
+    );
+    if (result.error) throw new Error(result.error);
+    return result.ok;
+  } finally {
+    await s.switchTo(pageHandle);
+  }
+}
+
+function status() {
+  return inPopup(`return browser.tabs.sendMessage(args[0], { type: 'cs:status' });`, [tabId]);
+}
+
+async function readerOpen() {
+  const frame = await waitFor(() => s.find('iframe[data-plainpage-reader]').catch(() => null), 'the reader frame');
+  await s.switchToFrame(frame);
+  await waitFor(() => s.execute('return document.querySelector("article .title") !== null'), 'the reader article');
+}
+
+async function closeReaderWithEscape() {
+  try {
+    await pressKey(KEY.escape);
+  } catch (error) {
+    // The frame closes on the key going down, so releasing it finds no frame: expected.
+    if (!/no such window|no such frame/.test(error.message)) throw error;
+    await s.cmd('DELETE', '/actions').catch(() => {});
+  }
+  await s.switchToFrame(null);
+  await waitFor(() => s.execute('return !document.querySelector("iframe[data-plainpage-reader]")'), 'the reader to close');
+}
+
+const visibleText = async () => fold(await s.execute('return document.body.innerText'));
+
+before(async () => {
+  findFirefox();
+  findGeckodriver();
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} is not built: run ./build.sh first`);
+  needShared();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await new TestServer(SHARED).start();
+  driver = await GeckoDriver.start();
+  s = await driver.newSession({
+    binary: findFirefox(),
+    args: ['-headless'],
+    prefs: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'plainpage@plainpage': UUID }),
+      'extensions.webextOptionalPermissionPrompts': false,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': server.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': server.port,
+      'network.proxy.allow_hijacking_localhost': false,
+    },
+  });
+  await s.setWindowRect(1200, 1000);
+  addonId = await s.installAddon(DIST);
+  pageHandle = await s.handle();
+});
+
+after(async () => {
+  await s?.delete().catch(() => {});
+  await driver?.stop();
+  await server?.stop();
+});
+
+test('dist/firefox: background scripts, a gecko id, no data collected, the CSP', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+  assert.equal(addonId, 'plainpage@plainpage');
+  assert.deepEqual(manifest.background.scripts, ['background.js']);
+  assert.equal(manifest.background.service_worker, undefined);
+  assert.equal(manifest.browser_specific_settings.gecko.id, 'plainpage@plainpage');
+  assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'scripting', 'storage']);
+  assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  const version = manifest.version;
+  assert.ok(existsSync(join(ROOT, 'dist', `plainpage-${version}-firefox.xpi`)), 'the .xpi is missing');
+});
+
+test('reader view with the keyboard shortcut (activeTab only): in place, page state intact, every theme', async (t) => {
+  await s.navigate(server.url('seed'));
+  await s.execute(`const input = document.createElement('input'); input.id = 'typed';
+    document.body.prepend(input); window.pageState = { counter: 41 };`);
+  const input = await s.find('#typed');
+  await s.click(input);
+  await s.type(input, 'kept while reading');
+  await s.execute('window.pageState.counter += 1; window.scrollTo(0, 600);');
+  const before = await s.execute('return { value: document.getElementById("typed").value, y: window.scrollY, origin: performance.timeOrigin }');
+  assert.equal(before.value, 'kept while reading');
+  assert.ok(before.y >= 500, `the seed page should scroll (scrollY ${before.y})`);
+
+  await pressShortcut();
+  await readerOpen();
+  assert.equal(fold(await s.execute('return document.querySelector("article .title").innerText')), seed.title);
+  const text = fold(await s.execute('return document.querySelector("article").innerText'));
+  for (const p of seed.paragraphs()) assert.ok(text.includes(p), `reader view lost: ${p.slice(0, 60)}…`);
+  for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `reader view shows chrome: ${phrase}`);
+  for (const theme of THEMES) {
+    await s.click(await s.find(`.toolbar button[data-theme="${theme}"]`));
+    assert.equal(await s.execute('return document.documentElement.dataset.theme'), theme);
+    const file = join(ARTIFACTS, `firefox-reader-${theme}.png`);
+    writeFileSync(file, await s.screenshot());
+    t.diagnostic(`saved ${file}`);
+  }
+  await s.click(await s.find('.toolbar button[data-theme="light"]'));
+  await closeReaderWithEscape();
+  const after = await s.execute(`return { value: document.getElementById("typed").value, y: window.scrollY,
+    origin: performance.timeOrigin, counter: window.pageState.counter, focused: document.activeElement.id }`);
+  assert.equal(after.value, before.value, 'typed input survives');
+  assert.equal(after.y, before.y, 'scroll offset survives');
+  assert.equal(after.origin, before.origin, 'the page was not reloaded');
+  assert.equal(after.counter, 42, 'script state survives');
+  assert.equal(after.focused, 'typed', 'focus goes back where it was');
+});
+
+test('reader view on five corpus pages, right-to-left included', async (t) => {
+  for (const name of CORPUS_PAGES) {
+    await s.navigate(server.url(name));
+    await pressShortcut();
+    await readerOpen();
+    const title = fold(await s.execute('return document.querySelector("article .title").innerText'));
+    const text = fold(await s.execute('return document.querySelector("article .content").innerText'));
+    const dir = await s.execute('return document.querySelector("article").dir');
+    assert.ok(title.length > 0, `${name}: no title`);
+    const sentence = articleSentence(name);
+    assert.ok(text.includes(sentence), `${name}: reader view lost "${sentence}"`);
+    if (name.startsWith('rtl-')) assert.equal(dir, 'rtl', `${name}: reader view is not right-to-left`);
+    t.diagnostic(`${name}: "${title.slice(0, 60)}", ${text.split(' ').length} words, dir ${dir}`);
+    await closeReaderWithEscape();
+  }
+});
+
+test('automatic cleaning switched on from the popup: chrome hidden, article visible, show removed, restore', async (t) => {
+  await s.navigate(server.url('seed'));
+  // The shortcut grants activeTab, as the toolbar button would before the popup opens.
+  await pressShortcut();
+  await readerOpen();
+  await closeReaderWithEscape();
+  popupHandle = await openExtensionTab('popup.html');
+  await s.switchTo(pageHandle);
+  tabId = await inPopup(`const me = await browser.tabs.getCurrent();
+    const tabs = await browser.tabs.query({});
+    return tabs.find((t) => t.id !== me.id && (t.url ?? '').startsWith(args[0]))?.id ?? null;`, [server.origin]);
+  assert.ok(Number.isInteger(tabId), 'the popup cannot see the page tab');
+  await s.switchTo(popupHandle);
+  await s.execute('document.body.dataset.ready = "navigating"; location.search = "?tab=" + arguments[0]', [tabId]);
+  await waitFor(() => s.execute('return document.body.dataset.ready === "true"'), 'the popup');
+  assert.equal(await s.execute('return document.getElementById("host").textContent'), '127.0.0.1');
+  await s.click(await s.find('#site'));
+  await s.switchTo(pageHandle);
+  await waitFor(async () => (await status()).cleaned, 'the seed page to be cleaned');
+  const st = await status();
+  t.diagnostic(`${st.total} blocks hidden ${JSON.stringify(st.counts)}`);
+  const text = await visibleText();
+  for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `still visible after cleaning: ${phrase}`);
+  for (const p of seed.paragraphs()) assert.ok(text.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
+  writeFileSync(join(ARTIFACTS, 'firefox-cleaned-seed.png'), await s.screenshot());
+
+  await s.switchTo(popupHandle);
+  await s.execute('document.body.dataset.ready = "again"; location.search = "?tab=" + arguments[0] + "&again=1"', [tabId]);
+  await waitFor(() => s.execute('return document.body.dataset.ready === "true"'), 'the popup');
+  assert.equal(await s.execute('return document.getElementById("site").checked'), true);
+  assert.ok(await s.execute('return document.querySelectorAll("#counts li").length') > 0, 'the popup lists removals');
+  await s.click(await s.find('#show'));
+  await s.switchTo(pageHandle);
+  await waitFor(async () => (await status()).mode === 'outline', 'outline mode');
+  const outlined = await visibleText();
+  for (const phrase of seed.chromePhrases()) assert.ok(outlined.includes(phrase), `outline mode hides: ${phrase}`);
+  await s.switchTo(popupHandle);
+  await s.click(await s.find('#restore'));
+  await s.switchTo(pageHandle);
+  await waitFor(async () => !(await status()).cleaned, 'restore');
+  assert.equal(await s.execute('return document.querySelectorAll("[data-plainpage-removed]").length'), 0);
+});
+
+test('a prompt injected 2 s after load is cleaned, and scrolling comes back', async (t) => {
+  await s.navigate(server.url('seed', { inject: true }));
+  await waitFor(async () => (await status()).cleaned, 'the first cleaning (registered content script)');
+  await waitFor(() => s.execute('return window.wrappedJSObject ? window.wrappedJSObject.lateGateHiddenAt : window.lateGateHiddenAt'), 'the injected gate to be hidden');
+  const seen = await s.execute(`const gate = document.getElementById('late-gate');
+    return { display: getComputedStyle(gate).display, mark: gate.dataset.plainpageRemoved || null,
+      ms: window.lateGateHiddenAt - window.lateGateAt,
+      overflow: [getComputedStyle(document.documentElement).overflowY, getComputedStyle(document.body).overflowY] }`);
+  assert.equal(seen.display, 'none');
+  assert.equal(seen.mark, 'subscribe');
+  assert.ok(!seen.overflow.includes('hidden'), `scrolling is still locked: ${seen.overflow}`);
+  t.diagnostic(`the injected gate was hidden ${seen.ms.toFixed(1)} ms after it arrived`);
+  assert.ok(seen.ms < 250, `the injected gate stayed visible for ${seen.ms.toFixed(0)} ms`);
+  await s.execute('window.scrollTo(0, 0)');
+  await s.cmd('POST', '/actions', { actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: 400, y: 300, deltaX: 0, deltaY: 700 }] }] });
+  await waitFor(() => s.execute('return window.scrollY > 300'), 'the page to scroll', 5000);
+});
+
+test('automatic cleaning on five corpus pages keeps the article visible', async (t) => {
+  for (const name of CORPUS_PAGES) {
+    await s.navigate(server.url(name));
+    const st = await waitFor(async () => {
+      const x = await status();
+      return x.cleaned ? x : null;
+    }, `${name} to be cleaned`);
+    const sentence = articleSentence(name);
+    assert.ok((await visibleText()).includes(sentence), `${name}: cleaning hid the article ("${sentence}")`);
+    t.diagnostic(`${name}: ${st.total} blocks hidden, cleaned ${st.timings.cleaned.toFixed(1)} ms after document idle`);
+  }
+});
+
+/** Firefox's own services (remote settings, updates, telemetry): the browser's traffic, not ours. */
+const FIREFOX_SERVICES = /(^|\.)(mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)(:\d+)?$/;
+
+test('the extension made no network request of its own', (t) => {
+  const hostOf = ({ method, url }) => (method === 'CONNECT' ? url : new URL(url).host);
+  const browsers = server.proxied.filter((r) => FIREFOX_SERVICES.test(hostOf(r)));
+  t.diagnostic(`${browsers.length} requests of Firefox's own services were refused by the test proxy: ${[...new Set(browsers.map(hostOf))].join(', ')}`);
+  const foreign = server.foreignRequests(['seed', ...CORPUS_PAGES]).filter((r) => !FIREFOX_SERVICES.test(hostOf(r)));
+  assert.deepEqual(foreign, [], `requests to other hosts that no test page names: ${JSON.stringify(foreign)}`);
+  // Requests to the test server are the pages, their own same-origin resources, or the favicon.
+  const sources = ['seed', ...CORPUS_PAGES].map((n) => server.source(n)).join('\n');
+  const own = server.served.filter(({ path }) => !path.startsWith('/page/') && path !== '/inject.js' &&
+    path !== '/favicon.ico' && !sources.includes(path.split('?')[0]));
+  assert.deepEqual(own, [], 'requests to the test server that are not its pages or their resources');
+});
