@@ -2,9 +2,14 @@
 # PlainPage build script: installs what is missing (pinned versions, skipped when present),
 # builds everything, and runs every test tier.
 #
-#   ./build.sh            build the CLI and the wasm module (www/pkg)
+#   ./build.sh            build the CLI, the wasm module (www/pkg) and the extension packages
+#                         (dist/chrome, dist/firefox, dist/plainpage-<version>-chrome.zip and
+#                         dist/plainpage-<version>-firefox.xpi)
 #   ./build.sh test       every test tier: native, then wasm in headless Chromium and Firefox,
-#                         then the playground in headless Chromium
+#                         then the playground in headless Chromium, then the extension packages
+#                         end to end in Chromium and Firefox and `web-ext lint`
+#   ./build.sh package    the extension packages only (builds www/pkg first if it is missing)
+#   ./build.sh e2e        the extension tests only, on the www/pkg already built
 #   ./build.sh bless      rewrite tests/corpus-floors.txt from the current scores (review the diff)
 #   ./build.sh serve      serve the playground (www/) on http://127.0.0.1:${PORT:-8000}/
 set -euo pipefail
@@ -37,6 +42,7 @@ cmd_build() {
   ensure_rust
   build_native
   build_wasm
+  package_extension
 }
 
 cmd_test() {
@@ -52,6 +58,10 @@ cmd_test() {
   build_wasm
   test_wasm
   test_playground
+  # The extension tiers use the wasm build above: packaging copies www/pkg, nothing is rebuilt.
+  package_extension
+  test_e2e
+  lint_extension
 }
 
 cmd_bless() {
@@ -151,9 +161,9 @@ ensure_browsers() {
 
 ensure_node_deps() {
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -d node_modules/playwright-core ] || [ ! -x "$WASM_OPT" ] ||
+  if [ ! -d node_modules/playwright-core ] || [ ! -x "$WASM_OPT" ] || [ ! -x node_modules/.bin/web-ext ] ||
     [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "npm ci (binaryen, playwright-core; never downloads a browser)"
+    step "npm ci (binaryen, playwright-core, web-ext; never downloads a browser)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
 }
@@ -196,6 +206,54 @@ test_playground() {
     node --test --test-reporter=spec tests/playground/
 }
 
+# ---- the browser extension -----------------------------------------------------------------------
+
+crate_version() {
+  sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1
+}
+
+# dist/chrome + dist/plainpage-<version>-chrome.zip and dist/firefox + .xpi, from extension/ and
+# the wasm module in www/pkg (deterministic archives: sorted entries, fixed timestamps).
+package_extension() {
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || die "$WASM_OUT is not built: run ./build.sh first"
+  command -v node >/dev/null || apt_install nodejs npm
+  local version
+  version="$(crate_version)"
+  [ -n "$version" ] || die "no version in Cargo.toml"
+  step "extension packages $version (dist/)"
+  node extension/package.mjs "$version" "$WASM_OUT" dist
+}
+
+# The built packages end to end: dist/chrome in Chromium (playwright-core), dist/firefox as a
+# temporary add-on in Firefox ESR (geckodriver). Pages are served from 127.0.0.1 only.
+test_e2e() {
+  ensure_node_deps
+  ensure_browsers
+  need_shared_beside
+  step "extension end to end in headless Chromium and Firefox (node --test tests/e2e)"
+  PLAINPAGE_SHARED="$ROOT/../shared" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" \
+    GECKODRIVER="$(command -v geckodriver)" \
+    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+}
+
+lint_extension() {
+  ensure_node_deps
+  step "web-ext lint dist/firefox ($(npx --no-install web-ext --version))"
+  npx --no-install web-ext lint --source-dir dist/firefox --no-config-discovery
+}
+
+cmd_package() {
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  package_extension
+}
+
+cmd_e2e() {
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  package_extension
+  test_e2e
+  lint_extension
+}
+
 cmd_serve() {
   [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
   local port="${PORT:-8000}"
@@ -208,5 +266,7 @@ case "${1:-build}" in
   test) cmd_test ;;
   bless) cmd_bless ;;
   serve) cmd_serve ;;
-  *) die "unknown command '$1' (build, test, bless, serve)" ;;
+  package) cmd_package ;;
+  e2e) cmd_e2e ;;
+  *) die "unknown command '$1' (build, test, bless, serve, package, e2e)" ;;
 esac
