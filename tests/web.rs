@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plainpage::clock::now_ms;
-use plainpage::wasm::{analyze, apply_verdict, clean, read, restore, version};
+use plainpage::wasm::{analyze, apply_verdict, clean, compile_rules, read, restore, version};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +21,9 @@ const ARTICLE: &str = include_str!("../../shared/seed/expected-article.txt");
 const METADATA: &str = include_str!("../../shared/seed/expected-metadata.json");
 /// The largest page of the readability corpus, for timings.
 const LARGEST: &str = include_str!("../../shared/corpus/readability/yahoo-3/source.html");
+/// The filter-rule test page and list (one rule of each kind), as tests/filters.rs uses them.
+const FILTER_PAGE: &str = include_str!("data/filters/page.html");
+const FILTER_RULES: &str = include_str!("data/filters/rules.txt");
 /// The playground's own sample: a different page from the seed.
 const SAMPLE: &str = include_str!("../www/samples/harbour-gazette.html");
 const SEED_URL: &str =
@@ -432,4 +435,110 @@ fn timing_of_analyze_and_apply() {
             assert!(outcome.ends_with("hidden"), "{outcome}");
         }
     }
+}
+
+/// compileRules in the browser, mirroring tests/filters.rs: the report of the test list, then the
+/// filter test page analyzed with the compiled rules on its own domain and elsewhere, and the
+/// verdict applied to the parsed page.
+#[wasm_bindgen_test]
+fn compiled_rules_hide_generic_scoped_excepted_and_has_text_matches() {
+    let lists = to_js(&serde_json::json!([
+        { "name": "test-list", "text": FILTER_RULES, "category": "subscribe" }
+    ]));
+    let rules = compile_rules(lists).expect("compileRules");
+    let report = json(&rules.report().expect("report"));
+    let r = &report[0];
+    assert_eq!(r["hiding_rules"], 12, "{r}");
+    assert_eq!(r["supported"], 9, "{r}");
+    assert_eq!(r["network_skipped"], 1);
+    assert_eq!(r["scriptlet_skipped"], 1);
+    let unsupported: Vec<u64> = r["skipped_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| !l[1].as_str().unwrap_or_default().contains("out of scope"))
+        .map(|l| l[0].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        unsupported,
+        [14, 15, 16],
+        "unsupported lines with numbers: {r}"
+    );
+    assert!(rules.size() > 0);
+
+    let analyze_on = |url: &str| {
+        let analysis = rules
+            .analyze(FILTER_PAGE, Some(url.into()), no_options())
+            .expect("Rules.analyze");
+        get(&analysis, "verdict")
+    };
+    let previews = |verdict: &JsValue| -> Vec<String> {
+        json(verdict)["removals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["preview"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let has = |list: &[String], s: &str| list.iter().any(|p| p.contains(s));
+
+    let verdict = analyze_on("https://www.example.com/story");
+    let on_example = previews(&verdict);
+    assert!(has(&on_example, "generic class rule"), "{on_example:?}");
+    assert!(has(&on_example, "generic id rule"));
+    assert!(has(&on_example, "scoped to example.com"));
+    assert!(
+        !has(&on_example, "example.com excepts"),
+        "exception honoured"
+    );
+    assert!(has(&on_example, "Please subscribe"), ":has-text matched");
+    assert!(
+        !has(&on_example, "This short note stays"),
+        ":has-text filters"
+    );
+    assert!(has(&on_example, "descendant selector"));
+    assert!(!has(&on_example, "article prose"), "protected prose kept");
+    let v = json(&verdict);
+    assert_eq!(v["unlock_scroll"], true, "html/body overflow reset");
+    let conflict = v["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["rule"] == "##.prose-x")
+        .expect("the conflict with article prose is reported");
+    assert!(conflict["why"].as_str().unwrap().contains("prose"));
+    let id_rule = v["removals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "###nag-box")
+        .expect("the id rule names itself");
+    assert!(id_rule["reason"].as_str().unwrap().contains("line 4"));
+
+    // Applied to the parsed page: the matched blocks are marked, the excepted and protected not.
+    let document = parse(FILTER_PAGE);
+    apply_verdict(document.clone().into(), verdict, None).expect("applyVerdict");
+    let marked_here = |selector: &str| {
+        document
+            .query_selector(selector)
+            .unwrap()
+            .expect(selector)
+            .has_attribute("data-plainpage-removed")
+    };
+    assert!(marked_here(".promo-banner-x"));
+    assert!(marked_here("#nag-box"));
+    assert!(marked_here("aside.site-box"));
+    assert!(marked_here("p.note"), "the first .note says subscribe");
+    assert!(!marked_here(".kept-box"), "excepted on example.com");
+    assert!(!marked_here(".prose-x"), "article prose is protected");
+
+    let elsewhere = previews(&analyze_on("https://other.org/story"));
+    assert!(
+        !has(&elsewhere, "scoped to example.com"),
+        "scoped rule stays on its domain"
+    );
+    assert!(
+        has(&elsewhere, "example.com excepts"),
+        "the exception is scoped too"
+    );
 }
