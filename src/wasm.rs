@@ -243,9 +243,11 @@ struct Applied {
 ///
 /// The verdict must have been made from this document's HTML: its element count and the tag at
 /// every ordinal it removes are checked first, and a verdict that does not line up is refused
-/// with an error and nothing changed. Applying again replaces the previous application. When
-/// the verdict says a removed gate may have locked scrolling, hide mode also sets
-/// `overflow-y: auto !important` on `<html>` and `<body>` (restored like the blocks).
+/// with an error and nothing changed. So is a verdict that would hide `<html>`, `<head>`,
+/// `<body>`, or an element holding the article (its root or one of its blocks). Applying again
+/// replaces the previous application. When the verdict says a removed gate may have locked
+/// scrolling, hide mode also sets `overflow-y: auto !important` on `<html>` and `<body>`
+/// (restored like the blocks).
 #[wasm_bindgen(js_name = applyVerdict)]
 pub fn apply_verdict(
     document: JsValue,
@@ -264,11 +266,21 @@ pub fn apply_verdict(
     let (applied, ms) = timed(|| -> Result<usize, JsError> {
         let targets = locate(&document, &verdict)?;
         restore_all(&document)?;
-        for (el, category) in &targets {
-            mark(el, *category, mode)?;
-        }
-        if unlock {
-            unlock_scroll(&document)?;
+        let marked = targets
+            .iter()
+            .try_for_each(|(el, category)| mark(el, *category, mode))
+            .and_then(|()| {
+                if unlock {
+                    unlock_scroll(&document)
+                } else {
+                    Ok(())
+                }
+            });
+        if let Err(error) = marked {
+            // Everything was checked first, so this is a document that refused a change: take
+            // back what was done rather than leave the page half hidden.
+            let _ = restore_all(&document);
+            return Err(error);
         }
         Ok(targets.len())
     });
@@ -392,7 +404,55 @@ fn locate(document: &Document, verdict: &Verdict) -> Result<Vec<(Element, Catego
         }
         targets.push((el, removal.category));
     }
+    protect(&ordinals, verdict, &targets)?;
+    for (el, _) in &targets {
+        style_of(el).map_err(|_| {
+            JsError::new(&format!(
+                "the <{}> element has no inline style to hide it with; nothing was changed",
+                el.local_name()
+            ))
+        })?;
+    }
     Ok(targets)
+}
+
+/// Refuses a verdict that would hide the page's frame (`<html>`, `<head>`, `<body>`) or the
+/// article: no removal may be, or contain, the article root or one of the article's blocks.
+/// A verdict from the engine never asks for either; a forged or corrupted one is refused whole.
+fn protect(
+    ordinals: &Ordinals,
+    verdict: &Verdict,
+    targets: &[(Element, Category)],
+) -> Result<(), JsError> {
+    let mut article = Vec::with_capacity(verdict.article_blocks.len() + 1);
+    for ordinal in verdict.article.iter().chain(&verdict.article_blocks) {
+        let el = ordinals.get(*ordinal).ok_or_else(|| {
+            JsError::new(&format!(
+                "this verdict does not fit the document: its article is element {ordinal}, past \
+                 the last of {}; nothing was changed",
+                ordinals.count()
+            ))
+        })?;
+        article.push(el);
+    }
+    for (removal, (el, _)) in verdict.removals.iter().zip(targets) {
+        let tag = el.local_name().to_ascii_lowercase();
+        if matches!(tag.as_str(), "html" | "head" | "body") {
+            return Err(JsError::new(&format!(
+                "this verdict would hide <{tag}> (element {}), which PlainPage never hides; \
+                 nothing was changed",
+                removal.ordinal
+            )));
+        }
+        if article.iter().any(|a| el.contains(Some(a.as_ref()))) {
+            return Err(JsError::new(&format!(
+                "this verdict would hide element {} (<{tag}>), which holds the article; nothing \
+                 was changed",
+                removal.ordinal
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The document's elements by ordinal: `querySelectorAll('*')` order, leaving out what the

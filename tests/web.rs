@@ -437,6 +437,218 @@ fn timing_of_analyze_and_apply() {
     }
 }
 
+// ---- live-page safety: a misaligned or forged verdict changes nothing -------------------------
+
+/// The element at an ordinal of a document without `<noscript>` (the seed has none).
+fn element_at(document: &Document, ordinal: u64) -> Element {
+    document
+        .query_selector_all("*")
+        .unwrap()
+        .item(ordinal as u32)
+        .expect("an element at that ordinal")
+        .unchecked_into()
+}
+
+fn ordinal_of(document: &Document, el: &Element) -> u64 {
+    let all = document.query_selector_all("*").unwrap();
+    (0..all.length())
+        .find(|&i| all.item(i).as_ref() == Some(el.as_ref()))
+        .expect("an element of the document") as u64
+}
+
+/// Asserts that applying `verdict` throws an error saying all of `says`, and that the document
+/// serializes exactly as it did before the attempt.
+fn refused(document: &Document, verdict: &Value, says: &[&str]) {
+    let before = outer_html(document);
+    let error = message(apply_verdict(document.clone().into(), to_js(verdict), None).unwrap_err());
+    for words in says {
+        assert!(
+            error.contains(words),
+            "the refusal does not say {words:?}: {error}"
+        );
+    }
+    assert_eq!(
+        outer_html(document),
+        before,
+        "a refused verdict changed the page"
+    );
+}
+
+/// The live page as the content script sees it: rendered, serialized with `outerHTML`, analyzed;
+/// then the page changes before the verdict comes back.
+#[wasm_bindgen_test]
+async fn a_verdict_for_a_page_that_changed_since_it_was_serialized_is_refused() {
+    let html = SEED.replacen("<head>", &format!("<head>{FRAME_CSP}"), 1);
+    // Three changes between serialize and apply: an element inserted, one removed, and the tag
+    // of a block the verdict removes renamed (same children, same attributes).
+    type Mutation = fn(&Document, &Value);
+    let mutations: [(&str, Mutation, &[&str]); 3] = [
+        (
+            "insert",
+            |document, _| {
+                let p = document.create_element("p").unwrap();
+                p.set_text_content(Some("A paragraph added by the page's own script."));
+                document.body().unwrap().prepend_with_node_1(&p).unwrap();
+            },
+            &["does not fit", "elements", "nothing was changed"],
+        ),
+        (
+            "remove",
+            |document, verdict| {
+                let article = element_at(document, verdict["article"].as_u64().unwrap());
+                article
+                    .query_selector("p")
+                    .unwrap()
+                    .expect("an article paragraph")
+                    .remove();
+            },
+            &["does not fit", "elements", "nothing was changed"],
+        ),
+        (
+            "rename",
+            |document, verdict| {
+                let old = element_at(
+                    document,
+                    verdict["removals"][0]["ordinal"].as_u64().unwrap(),
+                );
+                let new = document.create_element("figure").unwrap();
+                let names = old.get_attribute_names();
+                for name in names.iter() {
+                    let name = name.as_string().unwrap();
+                    new.set_attribute(&name, &old.get_attribute(&name).unwrap())
+                        .unwrap();
+                }
+                while let Some(child) = old.first_child() {
+                    new.append_child(&child).unwrap();
+                }
+                old.replace_with_with_node_1(&new).unwrap();
+            },
+            &["does not fit", "<figure>", "nothing was changed"],
+        ),
+    ];
+    for (name, mutate, says) in mutations {
+        for applied_before in [false, true] {
+            let (frame, document) = render(&html).await;
+            let serialized = outer_html(&document);
+            let verdict = get(
+                &analyze(&serialized, Some(SEED_URL.into()), no_options()).unwrap(),
+                "verdict",
+            );
+            if applied_before {
+                // A previous application stays exactly as it was.
+                apply_verdict(document.clone().into(), verdict.clone(), None).unwrap();
+            }
+            let verdict = json(&verdict);
+            mutate(&document, &verdict);
+            console_log!("{name} (applied before: {applied_before})");
+            refused(&document, &verdict, says);
+            frame.remove();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_forged_verdict_never_hides_html_head_body_or_the_article() {
+    let document = parse(SEED);
+    let verdict = json(&seed_verdict());
+    let article_ordinal = verdict["article"]
+        .as_u64()
+        .expect("the seed has an article");
+    let article = element_at(&document, article_ordinal);
+    let parent = article.parent_element().expect("the article has a parent");
+    let grandparent = parent.parent_element().expect("and a grandparent");
+    let head = document.query_selector("head").unwrap().expect("a head");
+    let body = document.body().unwrap().unchecked_into::<Element>();
+    let root = document.document_element().unwrap();
+
+    let frame = [(&root, "<html>"), (&head, "<head>"), (&body, "<body>")];
+    let article_and_ancestors = [&article, &parent, &grandparent];
+    let mut forged: Vec<(Value, &str)> = Vec::new();
+    for (el, tag) in frame {
+        forged.push((removal_of(&document, el), tag));
+    }
+    for el in article_and_ancestors {
+        forged.push((removal_of(&document, el), "holds the article"));
+    }
+    for applied_before in [false, true] {
+        if applied_before {
+            apply_verdict(document.clone().into(), to_js(&verdict), None).unwrap();
+        }
+        for (removal, says) in &forged {
+            // Alone, and last after every genuine removal: refused whole either way.
+            let mut alone = verdict.clone();
+            alone["removals"] = Value::from(vec![removal.clone()]);
+            refused(&document, &alone, &[says, "nothing was changed"]);
+            let mut appended = verdict.clone();
+            appended["removals"]
+                .as_array_mut()
+                .unwrap()
+                .push(removal.clone());
+            refused(&document, &appended, &[says, "nothing was changed"]);
+        }
+        // An article block the verdict lists is protected as well as its root.
+        let inner = article
+            .first_element_child()
+            .expect("the article has children");
+        let mut blocks = verdict.clone();
+        blocks["article_blocks"] = Value::from(vec![ordinal_of(&document, &inner)]);
+        blocks["article"] = Value::Null;
+        blocks["removals"] = Value::from(vec![removal_of(&document, &article)]);
+        refused(
+            &document,
+            &blocks,
+            &["holds the article", "nothing was changed"],
+        );
+        // An article ordinal past the end is a verdict for another page.
+        let mut past = verdict.clone();
+        past["article"] = Value::from(100_000);
+        refused(
+            &document,
+            &past,
+            &["does not fit", "100000", "nothing was changed"],
+        );
+    }
+    restore(document.clone().into()).unwrap();
+    assert_eq!(outer_html(&document), outer_html(&parse(SEED)));
+}
+
+/// A removal aimed at `el`, as a verdict would list it.
+fn removal_of(document: &Document, el: &Element) -> Value {
+    serde_json::json!({
+        "ordinal": ordinal_of(document, el),
+        "tag": el.local_name(),
+        "category": "subscribe",
+        "reason": "forged",
+        "preview": "",
+    })
+}
+
+#[wasm_bindgen_test]
+fn a_block_that_cannot_be_hidden_is_refused_before_anything_changes() {
+    // An element in a foreign namespace has no inline style: every target is checked before
+    // the first is touched, so the genuine removals before it are not applied either, and a
+    // previous application stays.
+    let document = parse(SEED);
+    let verdict = json(&seed_verdict());
+    apply_verdict(document.clone().into(), to_js(&verdict), None).unwrap();
+    let last = verdict["removals"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    let old = element_at(&document, last["ordinal"].as_u64().unwrap());
+    let styleless = document
+        .create_element_ns(Some("urn:x-plainpage-test"), &old.local_name())
+        .unwrap();
+    old.replace_with_with_node_1(&styleless).unwrap();
+    refused(
+        &document,
+        &verdict,
+        &["no inline style", "nothing was changed"],
+    );
+}
+
 /// compileRules in the browser, mirroring tests/filters.rs: the report of the test list, then the
 /// filter test page analyzed with the compiled rules on its own domain and elsewhere, and the
 /// verdict applied to the parsed page.
