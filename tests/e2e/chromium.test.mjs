@@ -414,6 +414,44 @@ test('timings in Chromium: toggle → reader view painted, document idle → cle
   writeFileSync(join(ARTIFACTS, 'chromium-timings.txt'), `${lines.join('\n')}\n`);
 });
 
+test('options: custom rules and an imported list are compiled with a report, saved, and used on the next page', async (t) => {
+  const options = await granted.context.newPage();
+  await options.goto(granted.url('options.html'));
+  await options.waitForSelector('body[data-ready="true"]');
+  await options.fill('#custom', '! my rules\n127.0.0.1##p.site-footer__legal\n##.a + .b\n');
+  await options.setInputFiles('#import', {
+    name: 'my-annoyances.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n'),
+  });
+  assert.equal(await options.locator('#lists tbody tr').count(), 1, 'the imported list is listed');
+  await options.click('#save-rules');
+  await options.waitForFunction(() => document.getElementById('rules-saved').textContent.startsWith('Saved'));
+  const report = fold(await options.locator('#report').innerText());
+  t.diagnostic(report);
+  assert.match(report, /custom rules: 1 of 2 element-hiding rules supported/);
+  assert.match(report, /my-annoyances\.txt: 1 of 1 element-hiding rules supported .* 1 network rules/);
+  await options.click('#report details summary');
+  assert.match(fold(await options.locator('#report').innerText()), /line 3: /, 'the unsupported line is named by number');
+  const stored = await granted.worker.evaluate(() => chrome.storage.local.get('rules'));
+  assert.equal(stored.rules.lists[0].name, 'my-annoyances.txt');
+
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed'));
+  const tabId = await tabIdOf(granted, page);
+  await waitForStatus(granted, tabId, (x) => x.cleaned, 'cleaning with the custom rules');
+  const legal = await page.$eval('p.site-footer__legal', (el) => [el.dataset.plainpageRemoved ?? null, getComputedStyle(el).display]);
+  assert.ok(legal[0] !== null && legal[1] === 'none', `the custom rule did not hide its element: ${legal}`);
+
+  // Back to no rules, so nothing after this depends on them.
+  await options.fill('#custom', '');
+  await options.click('#lists tbody button');
+  await options.click('#save-rules');
+  await options.waitForFunction(() => document.getElementById('rules-saved').textContent.startsWith('Saved'));
+  await options.close();
+  await page.close();
+});
+
 /** Chromium's own services (update checks, sign-in, autofill): the browser's traffic, not ours. */
 const CHROMIUM_SERVICES = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:\d+)?$/;
 
