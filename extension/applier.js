@@ -6,7 +6,8 @@
 // Ordinal n is the n-th element of querySelectorAll('*') (a fragment's root is 0, its
 // descendants follow), leaving out <noscript> contents where they are elements, as the survey
 // does. Before anything changes, the element count and the tag at every removed ordinal are
-// checked; a verdict that does not line up is refused and nothing is touched. Removed blocks are
+// checked, and a verdict that would hide <html>, <head>, <body> or anything holding the article
+// is refused whole; a verdict that does not line up changes nothing. Removed blocks are
 // hidden (or outlined), never destroyed: marked data-plainpage-removed="<category>", their own
 // style attribute kept in data-plainpage-style until restore() puts it back.
 'use strict';
@@ -41,15 +42,41 @@ globalThis.PlainPageApplier ??= (() => {
     if (list.length !== verdict.elements) {
       throw new Error(`this verdict does not fit the page: it was made for ${verdict.elements} elements and the page has ${list.length}; nothing was changed`);
     }
-    return verdict.removals.map((r) => {
+    const targets = verdict.removals.map((r) => {
       const el = list[r.ordinal];
       if (!el) throw new Error(`this verdict does not fit the page: it removes element ${r.ordinal}, past the last of ${list.length}; nothing was changed`);
       const tag = el.localName.toLowerCase();
       if (tag !== String(r.tag).toLowerCase()) {
         throw new Error(`this verdict does not fit the page: element ${r.ordinal} is <${tag}> but the verdict removes a <${r.tag}>; nothing was changed`);
       }
-      return [el, r.category];
+      if (!el.style) throw new Error(`the <${tag}> element has no inline style to hide it with; nothing was changed`);
+      return [el, r.category, r.ordinal];
     });
+    protect(list, verdict, targets);
+    return targets;
+  }
+
+  /**
+   * Refuses a verdict that would hide the page's frame (<html>, <head>, <body>) or the article:
+   * no removal may be, or contain, the article root or one of its blocks.
+   */
+  function protect(list, verdict, targets) {
+    const article = [];
+    for (const ordinal of [verdict.article, ...(verdict.article_blocks ?? [])]) {
+      if (ordinal === null || ordinal === undefined) continue;
+      const el = list[ordinal];
+      if (!el) throw new Error(`this verdict does not fit the page: its article is element ${ordinal}, past the last of ${list.length}; nothing was changed`);
+      article.push(el);
+    }
+    for (const [el, , ordinal] of targets) {
+      const tag = el.localName.toLowerCase();
+      if (tag === 'html' || tag === 'head' || tag === 'body') {
+        throw new Error(`this verdict would hide <${tag}> (element ${ordinal}), which PlainPage never hides; nothing was changed`);
+      }
+      if (article.some((a) => el.contains(a))) {
+        throw new Error(`this verdict would hide element ${ordinal} (<${tag}>), which holds the article; nothing was changed`);
+      }
+    }
   }
 
   function saveStyle(el) {
@@ -109,9 +136,16 @@ globalThis.PlainPageApplier ??= (() => {
   function applyVerdict(document, verdict, mode = 'hide') {
     const targets = locate(document, verdict);
     restore(document);
-    for (const [el, category] of targets) mark(el, category, mode);
     const unlocked = Boolean(verdict.unlock_scroll) && mode === 'hide';
-    if (unlocked) unlockScroll(document);
+    try {
+      for (const [el, category] of targets) mark(el, category, mode);
+      if (unlocked) unlockScroll(document);
+    } catch (error) {
+      // Everything was checked first, so the page refused a change: take back what was done
+      // rather than leave it half hidden.
+      restore(document);
+      throw error;
+    }
     return { applied: targets.length, mode, unlockedScroll: unlocked };
   }
 
