@@ -55,6 +55,7 @@ cmd_test() {
   build_native
   step "native tests (unit, integration, corpus quality floors)"
   PLAINPAGE_SHARED="$SHARED" cargo test --release --locked
+  run_fuzz "${PLAINPAGE_FUZZ_SMOKE_SECONDS:-10}"
   build_wasm
   test_wasm
   test_playground
@@ -261,6 +262,44 @@ cmd_serve() {
   exec python3 -m http.server --bind 127.0.0.1 --directory www "$port"
 }
 
+# ---- fuzzing ------------------------------------------------------------------------------------
+
+CARGO_FUZZ_VERSION="0.13.2"
+FUZZ_TARGETS=(survey_judge clean read filter_list nested)
+
+ensure_cargo_fuzz() {
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    step "cargo install cargo-fuzz --version $CARGO_FUZZ_VERSION"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+  fi
+}
+
+# Runs every fuzz target for SECONDS each (libFuzzer, AddressSanitizer). cargo-fuzz needs
+# nightly compiler flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
+run_fuzz() {
+  local seconds="$1"
+  ensure_cargo_fuzz
+  step "cargo fuzz build (${#FUZZ_TARGETS[@]} targets)"
+  RUSTC_BOOTSTRAP=1 cargo fuzz build --fuzz-dir fuzz
+  local t
+  for t in "${FUZZ_TARGETS[@]}"; do
+    step "fuzz $t for ${seconds}s"
+    mkdir -p "fuzz/corpus/$t"
+    local log="fuzz/last-$t.log"
+    if ! RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz "$t" "fuzz/corpus/$t" -- \
+      -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
+      tail -n 30 "$log"
+      die "fuzz target $t found a crash; the input is in fuzz/artifacts/$t/ (make it a regression test)"
+    fi
+    grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
+  done
+}
+
+cmd_fuzz() {
+  ensure_rust
+  run_fuzz "${1:-60}"
+}
+
 case "${1:-build}" in
   build) cmd_build ;;
   test) cmd_test ;;
@@ -268,5 +307,6 @@ case "${1:-build}" in
   serve) cmd_serve ;;
   package) cmd_package ;;
   e2e) cmd_e2e ;;
-  *) die "unknown command '$1' (build, test, bless, serve, package, e2e)" ;;
+  fuzz) cmd_fuzz "${2:-60}" ;;
+  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz)" ;;
 esac

@@ -250,7 +250,31 @@ pub fn sanitize(html: &str) -> Result<String, Error> {
         .write(html.as_bytes())
         .map_err(Error::from_rewriting)?;
     rewriter.end().map_err(Error::from_rewriting)?;
-    String::from_utf8(out).map_err(|_| Error::Internal("sanitized HTML is not UTF-8"))
+    let mut html =
+        String::from_utf8(out).map_err(|_| Error::Internal("sanitized HTML is not UTF-8"))?;
+    drop_unfinished_markup(&mut html);
+    Ok(html)
+}
+
+/// Removes a tag, comment or declaration left unfinished at the end of the input. lol_html
+/// passes such a fragment through as written, and followed by the reader template's own
+/// markup a browser would finish it: `<img src=x onerror=…` would gain a closing `>`.
+fn drop_unfinished_markup(html: &mut String) {
+    // Everything after the last `>` is text or one unfinished token; an unfinished token may
+    // itself contain `<` (`<script<!`), so cut at the first markup-like `<` in that tail.
+    let tail_start = html.rfind('>').map_or(0, |at| at + 1);
+    let cut = html[tail_start..]
+        .match_indices('<')
+        .map(|(i, _)| tail_start + i)
+        .find(|&at| {
+            html[at + 1..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+        });
+    if let Some(at) = cut {
+        html.truncate(at);
+    }
 }
 
 /// Escapes page-supplied text for the reader header (title, byline…).
@@ -261,6 +285,18 @@ pub fn text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::sanitize;
+
+    #[test]
+    fn unfinished_markup_at_the_end_is_dropped() {
+        assert_eq!(
+            sanitize("<p>ok</p><img src=x onerror=alert(1) ").expect("ok"),
+            "<p>ok</p>"
+        );
+        assert_eq!(sanitize("<p>a < b</p>x <").expect("ok"), "<p>a < b</p>x ");
+        assert_eq!(sanitize("<p>a < b").expect("ok"), "<p>a < b");
+        assert_eq!(sanitize("text <!-- open").expect("ok"), "text ");
+        assert_eq!(sanitize("\u{0}<script<!").expect("ok"), "\u{0}");
+    }
 
     #[test]
     fn removes_script_carriers_and_keeps_prose() {

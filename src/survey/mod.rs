@@ -14,9 +14,9 @@ pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
 
 use crate::error::Error;
 use crate::input::Input;
-use crate::sink::Sink;
 use crate::rules::filter::RuleSet;
 use crate::rules::lexicon;
+use crate::sink::Sink;
 use crate::text::decode_entities;
 use crate::tuning::{PHRASE_SCAN_CHARS, PREVIEW_CHARS};
 use lol_html::html_content::{Element, TextType};
@@ -117,7 +117,6 @@ pub struct Surveyor<'h> {
     state: Rc<RefCell<State>>,
     rewriter: HtmlRewriter<'h, Sink<'static>>,
 }
-
 
 impl<'h> Surveyor<'h> {
     /// Starts a survey of a page in the input's encoding.

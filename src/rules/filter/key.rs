@@ -49,6 +49,9 @@ pub fn compound_of(selector: &str) -> Option<Compound> {
     let mut i = tag_end;
     while i < s.len() {
         let kind = s.as_bytes()[i];
+        if kind != b'.' && kind != b'#' {
+            return None;
+        }
         let end = ident_end(s, i + 1);
         if end == i + 1 {
             return None;
@@ -140,7 +143,7 @@ pub fn key_of(selector: &str) -> Option<String> {
                 }
                 i = end + 1;
             }
-            _ => i += 1,
+            _ => i += compound[i..].chars().next().map_or(1, char::len_utf8),
         }
     }
     if best.is_none() {
