@@ -300,6 +300,36 @@ cmd_fuzz() {
   run_fuzz "${1:-60}"
 }
 
+# ---- batch benchmark against trafilatura -------------------------------------------------------
+
+TRAFILATURA_VERSION="2.3.1"
+# trafilatura's justext needs lxml's HTML cleaner, a separate package since lxml 5.2.
+LXML_HTML_CLEAN_VERSION="0.4.6"
+BENCH_VENV="target/bench-venv"
+
+ensure_bench_venv() {
+  if [ ! -x "$BENCH_VENV/bin/python" ]; then
+    step "python3 -m venv $BENCH_VENV"
+    python3 -m venv "$BENCH_VENV"
+  fi
+  if ! "$BENCH_VENV/bin/python" -c "import trafilatura, lxml_html_clean, sys; sys.exit(trafilatura.__version__ != '$TRAFILATURA_VERSION')" 2>/dev/null; then
+    step "pip install trafilatura==$TRAFILATURA_VERSION (into $BENCH_VENV)"
+    "$BENCH_VENV/bin/pip" install --quiet "trafilatura==$TRAFILATURA_VERSION" "lxml_html_clean==$LXML_HTML_CLEAN_VERSION"
+  fi
+}
+
+# ./build.sh bench-batch [PAGES]: the CLI on all cores against trafilatura on the same files.
+cmd_bench_batch() {
+  ensure_rust
+  need_shared
+  build_native
+  ensure_bench_venv
+  step "batch benchmark: plainpage read vs trafilatura (${1:-all} pages)"
+  mkdir -p artifacts
+  "$BENCH_VENV/bin/python" benches/batch/run.py target/release/plainpage "$CORPUS" "${1:-0}" |
+    tee artifacts/bench-batch.md
+}
+
 case "${1:-build}" in
   build) cmd_build ;;
   test) cmd_test ;;
@@ -308,5 +338,6 @@ case "${1:-build}" in
   package) cmd_package ;;
   e2e) cmd_e2e ;;
   fuzz) cmd_fuzz "${2:-60}" ;;
-  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz)" ;;
+  bench-batch) cmd_bench_batch "${2:-0}" ;;
+  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz, bench-batch)" ;;
 esac
