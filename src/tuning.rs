@@ -4,8 +4,8 @@
 /// prompt's whole sentence or a byline; short enough that memory stays O(elements).
 pub const PREVIEW_CHARS: usize = 120;
 
-/// Characters of one text node the phrase lexicon scans. Prompts are short; a phrase deep in a
-/// long paragraph is prose talking about subscriptions, not a prompt.
+/// Longest text node (bytes) the phrase lexicon scans. Prompts are short; a longer node is a
+/// paragraph of prose, which may talk about subscriptions without being a prompt.
 pub const PHRASE_SCAN_CHARS: usize = 400;
 
 /// Characters a `<p>` needs before it counts as prose when scoring article candidates. Shorter

@@ -97,6 +97,8 @@ struct State {
     title: Option<String>,
     /// The current text node, folded, for the phrase lexicon.
     phrase_buf: String,
+    /// The current text node outgrew `PHRASE_SCAN_CHARS`: it is prose, not a prompt.
+    phrase_node_too_long: bool,
     in_word: bool,
     /// A block boundary was crossed since the last text: previews need a space.
     boundary: bool,
@@ -528,14 +530,13 @@ impl State {
             row.link_text += chars;
         }
         self.add_preview(chunk);
-        if self.phrase_buf.len() < PHRASE_SCAN_CHARS {
-            self.phrase_buf.push_str(chunk);
-            if self.phrase_buf.len() > PHRASE_SCAN_CHARS {
-                let mut cut = PHRASE_SCAN_CHARS;
-                while !self.phrase_buf.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                self.phrase_buf.truncate(cut);
+        // Prompts are short text nodes; a longer node is prose and is not scanned at all.
+        if !self.phrase_node_too_long {
+            if self.phrase_buf.len() + chunk.len() <= PHRASE_SCAN_CHARS {
+                self.phrase_buf.push_str(chunk);
+            } else {
+                self.phrase_node_too_long = true;
+                self.phrase_buf.clear();
             }
         }
         if last {
@@ -555,6 +556,7 @@ impl State {
             });
             self.phrase_buf = buf;
             self.phrase_buf.clear();
+            self.phrase_node_too_long = false;
         }
     }
 
