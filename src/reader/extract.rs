@@ -9,7 +9,9 @@ use crate::ordinals::OrdinalCounter;
 use crate::sink::Sink;
 use crate::text::{decode_entities, escape_html};
 use lol_html::html_content::Element;
-use lol_html::{comments, doc_comments, doc_text, element, end_tag, HtmlRewriter, Settings};
+use lol_html::{
+    comments, doc_comments, doc_text, doctype, element, end_tag, HtmlRewriter, Settings,
+};
 use std::cell::Cell;
 use std::rc::Rc;
 use url::Url;
@@ -70,6 +72,10 @@ pub fn extract(input: &Input<'_>, plan: &Plan, base: Option<&Url>) -> Result<Str
         }))
         .append_document_content_handler(doc_comments!(|c| {
             c.remove();
+            Ok(())
+        }))
+        .append_document_content_handler(doctype!(|d| {
+            d.remove();
             Ok(())
         }))
         .append_document_content_handler(doc_text!(move |t| {
