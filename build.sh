@@ -63,6 +63,7 @@ cmd_test() {
   package_extension
   test_e2e
   lint_extension
+  test_xss; bench_browser_smoke
 }
 
 cmd_bless() {
@@ -207,6 +208,37 @@ test_playground() {
     node --test --test-reporter=spec tests/playground/
 }
 
+# The sanitizer proof (issue 6): every vector of tests/xss/vectors.json through `read`, its
+# reader view loaded in headless Chromium and Firefox with and without a CSP; fails if any
+# script runs or any request leaves the page. Writes artifacts/xss.md and artifacts/xss.json.
+test_xss() {
+  ensure_node_deps
+  ensure_browsers
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  step "XSS vectors through read, in headless Chromium and Firefox (node --test tests/xss)"
+  CHROMIUM_FLAGS="$CHROMIUM_FLAGS" node --test --test-reporter=spec tests/xss/
+}
+
+# ./build.sh bench-browser [PAGES]: PlainPage wasm (clean, read) against Readability.js in one
+# tab of headless Chromium and Firefox, over the corpus (or its first PAGES pages); writes
+# artifacts/bench-browser.md and artifacts/bench-browser.json.
+cmd_bench_browser() {
+  need_shared
+  ensure_node_deps
+  ensure_browsers
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  step "in-browser benchmark: PlainPage wasm vs Readability.js (${1:-all} pages)"
+  PLAINPAGE_SHARED="$SHARED" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" \
+    node tests/bench-browser/run.mjs --pages "${1:-0}" --out artifacts/bench-browser
+}
+
+# The benchmark is not a test: CI only checks that it starts and finishes, on two pages.
+bench_browser_smoke() {
+  step "in-browser benchmark, smoke run on two pages (artifacts/bench-browser-smoke.md)"
+  PLAINPAGE_SHARED="$SHARED" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" \
+    node tests/bench-browser/run.mjs --pages 2 --runs 1 --out artifacts/bench-browser-smoke
+}
+
 # ---- the browser extension -----------------------------------------------------------------------
 
 crate_version() {
@@ -339,5 +371,6 @@ case "${1:-build}" in
   e2e) cmd_e2e ;;
   fuzz) cmd_fuzz "${2:-60}" ;;
   bench-batch) cmd_bench_batch "${2:-0}" ;;
+  bench-browser) cmd_bench_browser "${2:-0}" ;;
   *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz, bench-batch)" ;;
 esac
