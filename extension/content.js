@@ -234,7 +234,10 @@
     };
     for (const [property, value] of Object.entries(style)) frame.style.setProperty(property, value, 'important');
     const channel = new MessageChannel();
-    const reader = { frame, port: channel.port1, focus: document.activeElement, opened };
+    // Where the page was: anything that scrolls it while the overlay is up (scrolling chained
+    // from the frame, an element in the frame brought into view) is undone on close.
+    const scroll = { x: scrollX, y: scrollY };
+    const reader = { frame, port: channel.port1, focus: document.activeElement, opened, scroll };
     channel.port1.onmessage = (event) => {
       const data = event.data ?? {};
       if (data.type === 'close') closeReader();
@@ -272,6 +275,9 @@
     reader.port.close();
     reader.frame.remove();
     if (reader.focus instanceof HTMLElement && reader.focus.isConnected) reader.focus.focus({ preventScroll: true });
+    if (scrollX !== reader.scroll.x || scrollY !== reader.scroll.y) {
+      scrollTo({ left: reader.scroll.x, top: reader.scroll.y, behavior: 'instant' });
+    }
   }
 
   function toggleReader() {
