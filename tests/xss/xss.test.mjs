@@ -474,7 +474,7 @@ after(() => {
     });
     rows.push(`| \`${vector.id}\` | ${vector.group} | ${cells.join(' | ')} |`);
   }
-  rows.push(`\nControls (raw, unsanitized pages; each must be caught): ${controlResults.map((c) => `${c.browser} ${c.view} ${c.id}${c.csp ? '+csp' : ''} → ${c.caught ? 'caught' : 'MISSED'}`).join('; ')}.\n`);
+  rows.push(`\nControls (vectors that skip the engine; each must be caught): ${controlResults.map((c) => `${c.browser} ${c.view} ${c.id}${c.csp ? '+csp' : ''} → ${c.caught ? 'caught' : 'MISSED'}`).join('; ')}.\n`);
   const bg = [...new Set(background.map((b) => b.replace(/^(\S+ \S+?\/\/[^/]+).*$/, '$1')))];
   rows.push(`Browser background traffic through the proxy, not from the pages (not held against them): ${bg.length ? bg.join(', ') : 'none'}.\n`);
   writeFileSync(join(ARTIFACTS, 'xss.md'), `${rows.join('\n')}\n`);
