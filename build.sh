@@ -5,13 +5,17 @@
 #   ./build.sh            build the CLI, the wasm module (www/pkg) and the extension packages
 #                         (dist/chrome, dist/firefox, dist/plainpage-<version>-chrome.zip and
 #                         dist/plainpage-<version>-firefox.xpi)
-#   ./build.sh test       every test tier: native, then wasm in headless Chromium and Firefox,
-#                         then the playground in headless Chromium, then the extension packages
-#                         end to end in Chromium and Firefox and `web-ext lint`
+#   ./build.sh test       every test tier: fmt, clippy, native tests and corpus floors, a fuzz
+#                         smoke run, wasm in headless Chromium and Firefox, the playground, the
+#                         extension packages end to end in Chromium and Firefox, `web-ext lint`,
+#                         the XSS proof, and a two-page smoke run of the browser benchmark
 #   ./build.sh package    the extension packages only (builds www/pkg first if it is missing)
 #   ./build.sh e2e        the extension tests only, on the www/pkg already built
 #   ./build.sh bless      rewrite tests/corpus-floors.txt from the current scores (review the diff)
 #   ./build.sh serve      serve the playground (www/) on http://127.0.0.1:${PORT:-8000}/
+#   ./build.sh fuzz [S]   every fuzz target for S seconds (default 60)
+#   ./build.sh bench-browser [PAGES]   PlainPage wasm vs Readability.js in Chromium and Firefox
+#   ./build.sh bench-batch [PAGES]     the CLI on all cores vs trafilatura
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -372,5 +376,5 @@ case "${1:-build}" in
   fuzz) cmd_fuzz "${2:-60}" ;;
   bench-batch) cmd_bench_batch "${2:-0}" ;;
   bench-browser) cmd_bench_browser "${2:-0}" ;;
-  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz, bench-batch)" ;;
+  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz, bench-batch, bench-browser)" ;;
 esac
