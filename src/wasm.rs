@@ -128,8 +128,19 @@ fn analyze_with(
     options: JsValue,
     rules: Option<&Rules>,
 ) -> Result<JsValue, JsError> {
+    judge_with(crate::analyze, html, url, options, rules)
+}
+
+/// One engine call that returns an analysis, with options and rules from JavaScript.
+fn judge_with(
+    engine: fn(&[u8], &Options) -> Result<crate::Analysis, crate::Error>,
+    html: &str,
+    url: Option<String>,
+    options: JsValue,
+    rules: Option<&Rules>,
+) -> Result<JsValue, JsError> {
     let options = with_rules(parse_options(url, options)?, rules);
-    let analysis = crate::analyze(html.as_bytes(), &options).map_err(engine_error)?;
+    let analysis = engine(html.as_bytes(), &options).map_err(engine_error)?;
     to_js(&analysis)
 }
 
@@ -150,9 +161,7 @@ fn fragment_with(
     options: JsValue,
     rules: Option<&Rules>,
 ) -> Result<JsValue, JsError> {
-    let options = with_rules(parse_options(url, options)?, rules);
-    let analysis = crate::analyze_fragment(html.as_bytes(), &options).map_err(engine_error)?;
-    to_js(&analysis)
+    judge_with(crate::analyze_fragment, html, url, options, rules)
 }
 
 /// The result of [`clean`] as it crosses to JavaScript.

@@ -368,15 +368,6 @@ impl RuleSet {
         by_class.chain(by_id).copied()
     }
 
-    /// The selector rules to hand lol_html for a page on `host`.
-    pub fn selectors_for(&self, host: Option<&str>) -> Vec<(usize, &Selector)> {
-        self.selector_rules
-            .iter()
-            .filter(|&&i| self.applies(i, host))
-            .filter_map(|&i| self.rules[i].selector.as_ref().map(|s| (i, s)))
-            .collect()
-    }
-
     /// Whether a list resets page scrolling on this host.
     pub fn unlocks_scroll(&self, host: Option<&str>) -> bool {
         self.scroll_unlock.iter().any(|d| d.applies(host))
