@@ -63,6 +63,8 @@ export function renderLikeTheExtension(article) {
 export function clickEverything(rootSelector) {
   const root = document.querySelector(rootSelector) || document.body;
   let clicked = 0;
+  // Clicked links that target another browsing context: a window may open some time later.
+  let opening = 0;
   for (const el of root.querySelectorAll('a, area, button, input, summary, [formaction], label')) {
     const href = el.getAttribute('href') ?? el.getAttributeNS?.('http://www.w3.org/1999/xlink', 'href');
     if (href !== null && href !== undefined) {
@@ -78,11 +80,13 @@ export function clickEverything(rootSelector) {
       if (typeof el.click === 'function') el.click();
       else el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
       clicked += 1;
+      const target = el.getAttribute('target') || '';
+      if (href !== null && href !== undefined && target !== '' && target !== '_self') opening += 1;
     } catch {
       // a throwing click is no run script
     }
   }
-  return clicked;
+  return { clicked, opening };
 }
 
 /** What a reader document may not contain, checked in the live DOM after the browser parsed it:
