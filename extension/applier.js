@@ -5,8 +5,9 @@
 //
 // Ordinal n is the n-th element of querySelectorAll('*') (a fragment's root is 0, its
 // descendants follow), leaving out <noscript> contents where they are elements, as the survey
-// does. Before anything changes, the element count and the tag at every removed ordinal are
-// checked, and a verdict that would hide <html>, <head>, <body> or anything holding the article
+// does. Before anything changes, the element count, the page's fingerprint (a hash of every
+// element's tag in order, as src/ordinals.rs computes it) and the tag at every removed ordinal
+// are checked, and a verdict that would hide <html>, <head>, <body> or anything holding the article
 // is refused whole; a verdict that does not line up changes nothing. Removed blocks are
 // hidden (or outlined), never destroyed: marked data-plainpage-removed="<category>", their own
 // style attribute kept in data-plainpage-style until restore() puts it back.
@@ -34,8 +35,29 @@ globalThis.PlainPageApplier ??= (() => {
     return list;
   }
 
+  /**
+   * FNV-1a (32 bits) over each element's lower-cased localName and a space, in UTF-16 units,
+   * with `image` counted as `img` (src/ordinals.rs has the reasons).
+   */
+  function fingerprint(list) {
+    let hash = 0x811c9dc5;
+    const unit = (u) => {
+      hash = Math.imul(hash ^ u, 0x01000193) >>> 0;
+    };
+    for (const el of list) {
+      const name = el.localName.toLowerCase() === 'image' ? 'img' : el.localName;
+      for (let i = 0; i < name.length; i++) {
+        const u = name.charCodeAt(i);
+        unit(u >= 0x41 && u <= 0x5a ? u + 0x20 : u);
+      }
+      unit(0x20);
+    }
+    return hash;
+  }
+
   function locate(scope, verdict) {
-    if (!verdict || !Array.isArray(verdict.removals) || typeof verdict.elements !== 'number') {
+    if (!verdict || !Array.isArray(verdict.removals) || typeof verdict.elements !== 'number'
+      || typeof verdict.fingerprint !== 'number') {
       throw new Error('this is not a verdict from the engine');
     }
     const list = ordinals(scope);
@@ -52,6 +74,10 @@ globalThis.PlainPageApplier ??= (() => {
       if (!el.style) throw new Error(`the <${tag}> element has no inline style to hide it with; nothing was changed`);
       return [el, r.category, r.ordinal];
     });
+    // The removed blocks have the right tags; the rest of the page must still line up too.
+    if (fingerprint(list) !== verdict.fingerprint) {
+      throw new Error('this verdict does not fit the page: it has as many elements, but not the same ones in the same order (one was added and another removed, or one was moved or renamed); nothing was changed');
+    }
     protect(list, verdict, targets);
     return targets;
   }

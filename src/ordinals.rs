@@ -1,6 +1,6 @@
 //! Ordinal counting shared by the rewriting passes, mirroring the survey's rules exactly:
 //! every start tag counts except inside `<template>` (lol_html already treats `<noscript>`
-//! contents as text).
+//! contents as text); and the page's shape fingerprint that the live-page appliers check.
 
 use lol_html::end_tag;
 use lol_html::html_content::Element;
@@ -33,5 +33,57 @@ impl OrdinalCounter {
         let ordinal = self.next.get();
         self.next.set(ordinal.saturating_add(1));
         Some(ordinal)
+    }
+}
+
+/// The shape of a page: FNV-1a (32 bits) over every element's tag name in ordinal order, each
+/// name ASCII-lower-cased, taken as UTF-16 code units and followed by a space (0x20). `image`
+/// counts as `img`: outside SVG the HTML parser makes an `<image>` tag an `img` element.
+///
+/// The appliers (`applyVerdict` in src/wasm.rs and extension/applier.js) compute the same hash
+/// over the live document and refuse a verdict whose fingerprint differs: an element removed in
+/// one place and another inserted elsewhere keeps the count, and may keep the tag at every
+/// removed ordinal, but shifts the tag sequence in between. UTF-16 units, so that JavaScript
+/// computes it from `localName` with `charCodeAt` and nothing else.
+pub fn fingerprint<'a>(tags: impl IntoIterator<Item = &'a str>) -> u32 {
+    let mut hash = FNV_OFFSET;
+    let mut unit = |u: u16| {
+        hash ^= u32::from(u);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    };
+    for tag in tags {
+        let tag = if tag.eq_ignore_ascii_case("image") {
+            "img"
+        } else {
+            tag
+        };
+        for u in tag.encode_utf16() {
+            unit(if (0x41..=0x5a).contains(&u) {
+                u + 0x20
+            } else {
+                u
+            });
+        }
+        unit(0x20);
+    }
+    hash
+}
+
+/// FNV-1a's 32-bit parameters (the published offset basis and prime).
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+
+    #[test]
+    fn fingerprint_is_fnv1a_over_lower_cased_names_and_sees_order() {
+        // FNV-1a of the empty input is the offset basis.
+        assert_eq!(fingerprint([]), 0x811c_9dc5);
+        assert_eq!(fingerprint(["A"]), fingerprint(["a"]));
+        assert_ne!(fingerprint(["div", "p"]), fingerprint(["p", "div"]));
+        assert_ne!(fingerprint(["ab"]), fingerprint(["a", "b"]));
+        assert_eq!(fingerprint(["image"]), fingerprint(["img"]));
     }
 }

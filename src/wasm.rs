@@ -250,8 +250,9 @@ struct Applied {
 /// Applies a verdict to a live document: every removed block is hidden (`mode` "hide", the
 /// default) or outlined ("outline") and marked `data-plainpage-removed="<category>"`.
 ///
-/// The verdict must have been made from this document's HTML: its element count and the tag at
-/// every ordinal it removes are checked first, and a verdict that does not line up is refused
+/// The verdict must have been made from this document's HTML: its element count, its
+/// fingerprint (every element's tag, in order) and the tag at every ordinal it removes are
+/// checked first, and a verdict that does not line up is refused
 /// with an error and nothing changed. So is a verdict that would hide `<html>`, `<head>`,
 /// `<body>`, or an element holding the article (its root or one of its blocks). Applying again
 /// replaces the previous application. When the verdict says a removed gate may have locked
@@ -413,6 +414,14 @@ fn locate(document: &Document, verdict: &Verdict) -> Result<Vec<(Element, Catego
         }
         targets.push((el, removal.category));
     }
+    // The removed blocks have the right tags; the rest of the page must still line up too.
+    if ordinals.fingerprint() != verdict.fingerprint {
+        return Err(JsError::new(
+            "this verdict does not fit the document: it has as many elements, but not the same \
+             ones in the same order (one was added and another removed, or one was moved or \
+             renamed); nothing was changed",
+        ));
+    }
     protect(&ordinals, verdict, &targets)?;
     for (el, _) in &targets {
         style_of(el).map_err(|_| {
@@ -513,6 +522,15 @@ impl Ordinals {
             Some(index) => index.len() as u32,
             None => self.all.length(),
         }
+    }
+
+    /// The document's shape, as [`crate::ordinals::fingerprint`] computes it from a survey.
+    fn fingerprint(&self) -> u32 {
+        let tags: Vec<String> = (0..self.count())
+            .filter_map(|i| self.get(i))
+            .map(|el| el.local_name())
+            .collect();
+        crate::ordinals::fingerprint(tags.iter().map(String::as_str))
     }
 
     fn get(&self, ordinal: u32) -> Option<Element> {

@@ -474,15 +474,50 @@ fn refused(document: &Document, verdict: &Value, says: &[&str]) {
     );
 }
 
+/// The change that the element count and the tags at removed ordinals cannot see: an empty
+/// element with the first removed block's tag is inserted just before it, and the block's last
+/// element is taken out. The count is the same and the first removed ordinal now holds the empty
+/// element, with the right tag; without the page's fingerprint the applier would hide it and
+/// leave the block showing.
+fn shift_first_removal(document: &Document, verdict: &Value) {
+    let block = element_at(
+        document,
+        verdict["removals"][0]["ordinal"].as_u64().unwrap(),
+    );
+    let inside = block.query_selector_all("*").unwrap();
+    assert!(
+        inside.length() > 0,
+        "the first removed block has elements inside"
+    );
+    let last: Element = inside.item(inside.length() - 1).unwrap().unchecked_into();
+    last.remove();
+    let decoy = document.create_element(&block.local_name()).unwrap();
+    block.before_with_node_1(&decoy).unwrap();
+    assert_eq!(
+        element_at(
+            document,
+            verdict["removals"][0]["ordinal"].as_u64().unwrap()
+        ),
+        decoy,
+        "the decoy took the block's ordinal"
+    );
+}
+
 /// The live page as the content script sees it: rendered, serialized with `outerHTML`, analyzed;
 /// then the page changes before the verdict comes back.
 #[wasm_bindgen_test]
 async fn a_verdict_for_a_page_that_changed_since_it_was_serialized_is_refused() {
     let html = SEED.replacen("<head>", &format!("<head>{FRAME_CSP}"), 1);
-    // Three changes between serialize and apply: an element inserted, one removed, and the tag
-    // of a block the verdict removes renamed (same children, same attributes).
+    // Four changes between serialize and apply: an element inserted, one removed, the tag of a
+    // block the verdict removes renamed (same children, same attributes), and a shift that keeps
+    // the count and the tag at every removed ordinal (see `shift_first_removal`).
     type Mutation = fn(&Document, &Value);
-    let mutations: [(&str, Mutation, &[&str]); 3] = [
+    let mutations: [(&str, Mutation, &[&str]); 4] = [
+        (
+            "shift",
+            shift_first_removal,
+            &["does not fit", "not the same", "nothing was changed"],
+        ),
         (
             "insert",
             |document, _| {

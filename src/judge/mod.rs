@@ -34,6 +34,7 @@ fn judge_with(survey: &Survey, options: &Options, article: Article) -> Verdict {
     let metadata = metadata::gather(survey, &article);
     Verdict {
         elements: survey.rows.len() as u32,
+        fingerprint: crate::ordinals::fingerprint(survey.rows.iter().map(|r| &*r.tag)),
         article: article.root,
         article_blocks: article.blocks,
         unlock_scroll: chrome.unlock_scroll

@@ -51,6 +51,9 @@ pub struct Metadata {
 pub struct Verdict {
     /// Total number of elements surveyed; the applier checks the live page has as many.
     pub elements: u32,
+    /// The page's shape: a hash of every element's tag in ordinal order
+    /// ([`crate::ordinals::fingerprint`]); the applier checks the live page has the same.
+    pub fingerprint: u32,
     /// The article root's ordinal, if the page has an article.
     pub article: Option<u32>,
     /// The blocks reader view shows, in document order: the root, or the root's siblings that

@@ -106,6 +106,24 @@ test('applier.js refuses verdicts that do not fit or would hide the page frame o
     assert.match(message, /nothing was changed/);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, `a refused verdict changed the page (${message})`);
   }
+  // A change the count and the tags at removed ordinals cannot see: an empty element with the
+  // first removed block's tag inserted just before it, and the block's last element taken out.
+  // Without the fingerprint check the decoy would be hidden and the block left showing.
+  const decoyed = await page.evaluate((ordinal) => {
+    const block = document.querySelectorAll('*')[ordinal];
+    [...block.querySelectorAll('*')].pop().remove();
+    const decoy = document.createElement(block.localName);
+    block.before(decoy);
+    return document.querySelectorAll('*')[ordinal] === decoy;
+  }, verdict.removals[0].ordinal);
+  assert.ok(decoyed, 'the decoy took the block\'s ordinal');
+  const changed = await page.evaluate(() => document.documentElement.outerHTML);
+  for (const [v, expected] of [[verdict, /not the same ones in the same order/]]) {
+    const message = await refusal(v);
+    assert.match(message ?? 'applied', expected);
+    assert.match(message, /nothing was changed/);
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), changed, `a refused verdict changed the page (${message})`);
+  }
   await page.close();
 });
 
