@@ -3,7 +3,7 @@
 
 use super::article::Article;
 use super::verdict::Metadata;
-use crate::rules::hints::words;
+use crate::rules::hints::says_any;
 use crate::survey::Survey;
 use crate::text::{decode_entities, fold_whitespace, truncate_chars};
 
@@ -69,8 +69,7 @@ fn byline_element(survey: &Survey) -> Option<String> {
         if r.hidden || r.text == 0 || r.words > 12 {
             return None;
         }
-        let says = |v: &str| words(v).iter().any(|w| w == "byline" || w == "author");
-        if says(&r.class) || says(&r.id) || says(&r.extra) {
+        if says_any(&[&r.class, &r.id, &r.extra], &["byline", "author"]) {
             let text = fold_whitespace(&decode_entities(&r.preview));
             let text = text
                 .strip_prefix("By ")

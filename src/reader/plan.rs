@@ -2,7 +2,7 @@
 //! decided from the survey and the verdict before the extract pass runs.
 
 use crate::judge::Verdict;
-use crate::rules::hints::{article_lean, chrome_hint, words};
+use crate::rules::hints::{article_lean, chrome_hint, says_any};
 use crate::survey::{Row, Survey};
 use crate::text::{decode_entities, fold_whitespace};
 use crate::tuning::READER_MAX_LINK_DENSITY;
@@ -105,15 +105,16 @@ fn should_drop(r: &Row, title: &str) -> bool {
             return true; // the title, shown in the reader header already
         }
     }
-    let says = |word: &str| hints.iter().any(|h| words(h).iter().any(|w| w == word));
-    if r.words <= 15 && (says("byline") || says("dateline") || says("author")) {
+    let values = hints.map(|h| &**h);
+    if r.words <= 15 && says_any(&values, &["byline", "dateline", "author"]) {
         return true;
     }
     // Comment threads are not the article, however much prose they hold.
-    if ["comments", "comment", "disqus", "respond", "replies"]
-        .iter()
-        .any(|w| says(w))
-        && r.tag.as_ref() != "p"
+    if r.tag.as_ref() != "p"
+        && says_any(
+            &values,
+            &["comments", "comment", "disqus", "respond", "replies"],
+        )
     {
         return true;
     }

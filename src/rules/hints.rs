@@ -6,6 +6,7 @@
 
 use crate::category::Category;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use Category::{Ad, AppPromo, Newsletter, Related, Social, Subscribe};
 
@@ -129,26 +130,50 @@ pub static FURNITURE_WORDS: &[&str] = &[
 /// Splits an attribute value into lower-case words (see the module comment).
 pub fn words(value: &str) -> Vec<String> {
     let mut out = Vec::new();
+    any_word(value, |w| {
+        out.push(w.to_owned());
+        false
+    });
+    out
+}
+
+/// Calls `found` with each lower-case word of an attribute value (see the module comment), in
+/// order, until it returns true; says whether it did. Allocates one buffer, not one per word.
+pub fn any_word(value: &str, mut found: impl FnMut(&str) -> bool) -> bool {
     let mut cur = String::new();
     let mut prev_lower = false;
     for c in value.chars() {
         if c.is_alphanumeric() {
             if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                if found(&cur) {
+                    return true;
+                }
+                cur.clear();
             }
             prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else {
             prev_lower = false;
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                if found(&cur) {
+                    return true;
+                }
+                cur.clear();
             }
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    !cur.is_empty() && found(&cur)
+}
+
+/// Whether any word of any of the values is one of `wanted`.
+pub fn says_any(values: &[&str], wanted: &[&str]) -> bool {
+    values
+        .iter()
+        .any(|v| !v.is_empty() && any_word(v, |w| wanted.contains(&w)))
 }
 
 /// A case-insensitive matcher for any of the words (or compound parts) in a list: most
@@ -177,22 +202,40 @@ pub fn chrome_hint(value: &str) -> Option<(Category, &'static str)> {
     if value.is_empty() || !chrome_prefilter().is_match(value) {
         return None;
     }
-    let ws = words(value);
-    let joined = ws.join("-");
+    // Single words: the hint that comes first in `CHROME_WORDS` wins.
+    let mut single: Option<usize> = None;
+    let mut joined = String::with_capacity(value.len());
+    any_word(value, |w| {
+        if !joined.is_empty() {
+            joined.push('-');
+        }
+        joined.push_str(w);
+        if let Some(&i) = single_words().get(w) {
+            single = Some(single.map_or(i, |s| s.min(i)));
+        }
+        false
+    });
     // Compound hints first: `app-promo` says more than `promo`.
     let compound = CHROME_WORDS
         .iter()
         .filter(|(hint, _)| hint.contains('-'))
         .find(|(hint, _)| joined.contains(hint));
-    let single = || {
+    compound
+        .or_else(|| single.map(|i| &CHROME_WORDS[i]))
+        .map(|&(hint, category)| (category, hint))
+}
+
+/// The single-word chrome hints, each with its place in `CHROME_WORDS`.
+fn single_words() -> &'static HashMap<&'static str, usize> {
+    static M: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    M.get_or_init(|| {
         CHROME_WORDS
             .iter()
-            .filter(|(hint, _)| !hint.contains('-'))
-            .find(|(hint, _)| ws.iter().any(|w| w == hint))
-    };
-    compound
-        .or_else(single)
-        .map(|&(hint, category)| (category, hint))
+            .enumerate()
+            .filter(|(_, (hint, _))| !hint.contains('-'))
+            .map(|(i, (hint, _))| (*hint, i))
+            .collect()
+    })
 }
 
 /// +1 for an article word, -1 for a furniture word, 0 for neither or both.
@@ -200,9 +243,12 @@ pub fn article_lean(value: &str) -> i32 {
     if value.is_empty() || !lean_prefilter().is_match(value) {
         return 0;
     }
-    let ws = words(value);
-    let pos = ws.iter().any(|w| ARTICLE_WORDS.contains(&w.as_str()));
-    let neg = ws.iter().any(|w| FURNITURE_WORDS.contains(&w.as_str()));
+    let (mut pos, mut neg) = (false, false);
+    any_word(value, |w| {
+        pos |= ARTICLE_WORDS.contains(&w);
+        neg |= FURNITURE_WORDS.contains(&w);
+        pos && neg
+    });
     i32::from(pos) - i32::from(neg)
 }
 

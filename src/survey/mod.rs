@@ -353,9 +353,7 @@ impl State {
         let is_button_class = ["btn", "button", "cta"]
             .iter()
             .any(|w| row.class.contains(w))
-            && crate::rules::hints::words(&row.class)
-                .iter()
-                .any(|w| w == "btn" || w == "button" || w == "cta");
+            && crate::rules::hints::says_any(&[&row.class], &["btn", "button", "cta"]);
         match tag {
             "p" => row.paragraphs = 1,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => row.headings = 1,
