@@ -56,6 +56,7 @@ fn compile_lists() -> plainpage::rules::filter::RuleSet {
         let text = std::fs::read_to_string(&p).expect("list");
         set.add_list(&name, &text, category_for_list(&name));
     }
+    set.build_index();
     set
 }
 

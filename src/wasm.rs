@@ -72,6 +72,7 @@ pub fn compile_rules(lists: JsValue) -> Result<Rules, JsError> {
             .unwrap_or_else(|| category_for_list(&list.name));
         set.add_list(&list.name, &list.text, category);
     }
+    set.build_index();
     Ok(Rules {
         inner: Arc::new(set),
     })

@@ -1,4 +1,5 @@
-//! Filter-list import: the real lists' support figures, and each rule kind on a test page.
+//! Filter-list import: the real lists' support figures, each rule kind on a test page, and the
+//! soundness of the page-key index (it never leaves out a rule that matches).
 
 mod common;
 
@@ -159,4 +160,130 @@ fn real_lists_are_at_least_95_percent_supported() {
             "paragraph lost: {para:?}"
         );
     }
+}
+
+fn five_lists() -> RuleSet {
+    let dir = common::shared().join("lists");
+    let mut set = RuleSet::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("lists folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    for path in &paths {
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(path).expect("list");
+        set.add_list(&name, &text, category_for_list(&name));
+    }
+    set.build_index();
+    set
+}
+
+/// The page-key index only decides which selectors are worth running on a page; it must never
+/// leave out one that matches. Every rule of the five lists is matched by lol_html on corpus
+/// pages, with no index, and each one that hits must be among the page's candidates.
+#[test]
+fn the_key_index_never_leaves_out_a_matching_rule() {
+    use lol_html::{ElementContentHandlers, HtmlRewriter, Settings};
+    use plainpage::rules::filter::PageKeys;
+    use std::cell::RefCell;
+    use std::collections::{BTreeSet, HashSet};
+    use std::rc::Rc;
+
+    let set = five_lists();
+    let host = "www.example-news.com";
+    let pages = [
+        "nytimes-1",
+        "bbc-1",
+        "wapo-1",
+        "social-buttons",
+        "medium-1",
+        "yahoo-3",
+        "cnet",
+        "buzzfeed-1",
+        "engadget",
+        "breitbart",
+    ];
+    let mut checked_hits = 0;
+    for page in pages {
+        let bytes = common::read(&format!("corpus/readability/{page}/source.html"));
+        let input = plainpage::Input::new(&bytes, None).expect("input");
+        let survey = plainpage::survey::survey(&input).expect("survey");
+        let keys = PageKeys {
+            classes: survey
+                .rows
+                .iter()
+                .flat_map(|r| r.class.split_ascii_whitespace())
+                .collect(),
+            ids: survey
+                .rows
+                .iter()
+                .map(|r| r.id.trim())
+                .filter(|id| !id.is_empty())
+                .collect(),
+            tags: survey.rows.iter().map(|r| &*r.tag).collect(),
+            source: &input.bytes,
+        };
+        let (compounds, selectors) = set.selectors_for_page(Some(host), &keys);
+        // What the engine considers on this page: the hash rules its class tokens and ids hit,
+        // and the selector rules the index lets through.
+        let candidates: HashSet<usize> = compounds
+            .into_iter()
+            .chain(selectors.into_iter().map(|(i, _)| i))
+            .chain(
+                survey
+                    .rows
+                    .iter()
+                    .flat_map(|r| set.token_hits(&r.class, &r.id)),
+            )
+            .collect();
+
+        let hits = Rc::new(RefCell::new(BTreeSet::new()));
+        let mut settings = Settings::new();
+        for i in (0..set.len()).filter(|&i| set.applies(i, Some(host))) {
+            let Some(selector) = set.rule(i).and_then(|r| r.selector.as_ref()) else {
+                continue;
+            };
+            let hits = Rc::clone(&hits);
+            settings = settings.append_element_content_handler((
+                std::borrow::Cow::Borrowed(selector),
+                ElementContentHandlers::default().element(
+                    move |_: &mut lol_html::html_content::Element<'_, '_>| {
+                        hits.borrow_mut().insert(i);
+                        Ok(())
+                    },
+                ),
+            ));
+        }
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        rewriter.write(&input.bytes).expect("rewrite");
+        rewriter.end().expect("end");
+        let hits = hits.borrow();
+        let missed: Vec<&str> = hits
+            .iter()
+            .filter(|i| !candidates.contains(i))
+            .filter_map(|&i| set.rule(i).map(|r| r.text.as_str()))
+            .collect();
+        println!(
+            "{page}: {} rules hit, {} candidates, {} left out",
+            hits.len(),
+            candidates.len(),
+            missed.len()
+        );
+        assert!(
+            missed.is_empty(),
+            "{page}: the key index left out rules that match: {missed:?}"
+        );
+        checked_hits += hits.len();
+    }
+    assert!(
+        checked_hits > 0,
+        "no selector rule matched on any page: the test checks nothing"
+    );
 }

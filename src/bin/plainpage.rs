@@ -278,6 +278,7 @@ fn compile_lists(paths: &[String]) -> Result<RuleSet, String> {
             .unwrap_or_else(|| path.clone());
         set.add_list(&name, &text, category_for_list(&name));
     }
+    set.build_index();
     Ok(set)
 }
 

@@ -98,10 +98,7 @@ pub fn key_of(selector: &str) -> Option<String> {
     let mut best: Option<(u8, String)> = None;
     let consider = |best: &mut Option<(u8, String)>, rank: u8, lit: &str| {
         let lit = lit.trim_matches(|c| c == '"' || c == '\'');
-        let plain = lit.len() >= 3
-            && lit
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | ':' | '#'));
+        let plain = lit.len() >= 3 && lit.chars().all(|c| literal_char(c) || c == ' ');
         if plain
             && best
                 .as_ref()
@@ -126,17 +123,20 @@ pub fn key_of(selector: &str) -> Option<String> {
                 let (name, value) = match inner.find('=') {
                     Some(eq) => (
                         inner[..eq].trim_end_matches(['^', '$', '*', '~', '|']),
-                        Some(
-                            inner[eq + 1..]
-                                .trim()
-                                .trim_end_matches(" i")
-                                .trim_end_matches(" s"),
-                        ),
+                        Some(inner[eq + 1..].trim()),
                     ),
                     None => (inner, None),
                 };
-                if let Some(v) = value {
-                    consider(&mut best, 1, v);
+                // A value matched case-insensitively (` i`) may be written in any case.
+                if let Some(v) = value.filter(|v| !v.ends_with(" i") && !v.ends_with(" I")) {
+                    let v = v.trim_end_matches(" s").trim_end_matches(" S");
+                    let v = v.trim_matches(|c| c == '"' || c == '\'');
+                    if let Some(run) = longest_value_run(v) {
+                        // A short value (`share`) is on most pages; a long attribute name
+                        // (`data-social`) may then say more.
+                        let rank = if run.len() >= 6 { 1 } else { 0 };
+                        consider(&mut best, rank, run);
+                    }
                 }
                 if name.starts_with("data-") || name.len() > 8 {
                     consider(&mut best, 0, name.trim());
@@ -154,6 +154,29 @@ pub fn key_of(selector: &str) -> Option<String> {
         }
     }
     best.map(|(_, lit)| lit)
+}
+
+/// Characters a key may hold: ones a page writes literally in its source. Quotes, `&` (entities),
+/// `<`, `>` and backslashes (CSS escapes) may be spelt differently there, and whitespace may be
+/// folded differently.
+fn literal_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '-' | '_' | '/' | '.' | ':' | '#' | '?' | '=' | '%' | '+' | ',' | ';' | '@' | '!' | '~'
+        )
+}
+
+/// The longest piece of an attribute value that a page must write literally for the value to
+/// match: a run of [`literal_char`]s and single spaces (so `Follow on twitter` and
+/// `https://t.me/share/url?` are keys whole), trimmed of spaces at its ends.
+fn longest_value_run(value: &str) -> Option<&str> {
+    value
+        .split(|c: char| !(literal_char(c) || c == ' '))
+        .flat_map(|run| run.split("  "))
+        .map(str::trim)
+        .filter(|run| run.len() >= 3)
+        .max_by_key(|run| run.len())
 }
 
 fn ident_end(s: &str, from: usize) -> usize {
@@ -227,6 +250,20 @@ mod tests {
             key_of(".back-to-top:not(body):not(html)").as_deref(),
             Some("back-to-top")
         );
+        assert_eq!(
+            key_of("a[title=\"Follow on twitter\"]").as_deref(),
+            Some("Follow on twitter")
+        );
+        assert_eq!(
+            key_of("a[href^=\"https://t.me/share/url?\"]").as_deref(),
+            Some("https://t.me/share/url?")
+        );
+        assert_eq!(
+            key_of("a[href^=\"http://www.plurk.com/?qualifier=shares&\"]").as_deref(),
+            Some("http://www.plurk.com/?qualifier=shares")
+        );
+        // Matched in any case: the page may write it in another.
+        assert_eq!(key_of("a[title=\"Share on X\" i]"), None);
         assert_eq!(key_of("div, span"), None);
         assert_eq!(key_of("aside"), None);
     }

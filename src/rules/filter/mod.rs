@@ -109,14 +109,19 @@ pub struct RuleSet {
     keys: OnceLock<Keys>,
 }
 
-/// Which selector rules need which literal on the page.
+/// Which selector rules need which literal on the page, indexed by the literal: a page has a few
+/// hundred classes, ids and tags, a list thousands of selector rules, so the page is looked up
+/// in the rules and not the other way round.
 #[derive(Debug, Clone)]
 struct Keys {
-    /// For each entry of `selector_rules`: its key, if it has one.
-    of_rule: Vec<Option<key::Key>>,
-    /// Matcher over the distinct `Source` keys, and each rule's index into it.
+    /// Entries of `selector_rules` (by position) that have no key and always run.
+    always: Vec<usize>,
+    by_class: HashMap<String, Vec<usize>>,
+    by_id: HashMap<String, Vec<usize>>,
+    by_tag: HashMap<String, Vec<usize>>,
+    /// Matcher over the distinct `Source` keys, and the entries that need each.
     source: AhoCorasick,
-    source_of_rule: Vec<Option<usize>>,
+    by_source: Vec<Vec<usize>>,
 }
 
 /// What a page offers to match keys against: its class tokens, ids and tags (from the
@@ -244,38 +249,51 @@ impl RuleSet {
         self.keys = OnceLock::new();
     }
 
+    /// Builds the index of selector keys now, not on the first page: call it once the last list
+    /// is added, so that compiling pays for it and no page does.
+    pub fn build_index(&self) {
+        let _ = self.keys();
+    }
+
     fn keys(&self) -> &Keys {
         self.keys.get_or_init(|| {
-            let of_rule: Vec<Option<key::Key>> = self
-                .selector_rules
-                .iter()
-                .map(|&i| {
-                    let text = self.rules[i].selector_text.split(":has-text(").next()?;
-                    key::typed_key_of(text)
-                })
-                .collect();
-            let mut distinct: HashMap<&str, usize> = HashMap::new();
-            let source_of_rule = of_rule
-                .iter()
-                .map(|k| match k {
+            let mut always = Vec::new();
+            let mut by_class: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut source_index: HashMap<String, usize> = HashMap::new();
+            let mut by_source: Vec<Vec<usize>> = Vec::new();
+            for (n, &i) in self.selector_rules.iter().enumerate() {
+                let text = self.rules[i].selector_text.split(":has-text(").next();
+                match text.and_then(key::typed_key_of) {
+                    None => always.push(n),
+                    Some(key::Key::Class(c)) => by_class.entry(c).or_default().push(n),
+                    Some(key::Key::Id(id)) => by_id.entry(id).or_default().push(n),
+                    Some(key::Key::Tag(t)) => by_tag.entry(t).or_default().push(n),
                     Some(key::Key::Source(lit)) => {
-                        let next = distinct.len();
-                        Some(*distinct.entry(lit.as_str()).or_insert(next))
+                        let next = source_index.len();
+                        let k = *source_index.entry(lit).or_insert(next);
+                        if k == by_source.len() {
+                            by_source.push(Vec::new());
+                        }
+                        by_source[k].push(n);
                     }
-                    _ => None,
-                })
-                .collect();
-            let mut patterns: Vec<(usize, &str)> =
-                distinct.into_iter().map(|(k, i)| (i, k)).collect();
+                }
+            }
+            let mut patterns: Vec<(usize, String)> =
+                source_index.into_iter().map(|(k, i)| (i, k)).collect();
             patterns.sort();
             let source = AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(patterns.iter().map(|(_, k)| k))
                 .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty matcher"));
             Keys {
-                of_rule,
+                always,
+                by_class,
+                by_id,
+                by_tag,
                 source,
-                source_of_rule,
+                by_source,
             }
         })
     }
@@ -289,26 +307,30 @@ impl RuleSet {
         page: &PageKeys<'_>,
     ) -> (Vec<usize>, Vec<(usize, &Selector)>) {
         let keys = self.keys();
-        let mut in_source = vec![false; keys.source.patterns_len()];
-        if !in_source.is_empty() {
-            for m in keys.source.find_overlapping_iter(page.source) {
-                in_source[m.pattern().as_usize()] = true;
-            }
-        }
-        let present = |n: usize| -> bool {
-            match &keys.of_rule[n] {
-                None => true,
-                Some(key::Key::Class(c)) => page.classes.contains(c.as_str()),
-                Some(key::Key::Id(i)) => page.ids.contains(i.as_str()),
-                Some(key::Key::Tag(t)) => page.tags.contains(t.as_str()),
-                Some(key::Key::Source(_)) => keys.source_of_rule[n]
-                    .and_then(|k| in_source.get(k).copied())
-                    .unwrap_or(false),
+        let mut wanted = vec![false; self.selector_rules.len()];
+        let mut want = |ns: Option<&Vec<usize>>| {
+            for &n in ns.into_iter().flatten() {
+                wanted[n] = true;
             }
         };
+        want(Some(&keys.always));
+        page.classes
+            .iter()
+            .for_each(|c| want(keys.by_class.get(*c)));
+        page.ids.iter().for_each(|id| want(keys.by_id.get(*id)));
+        page.tags.iter().for_each(|t| want(keys.by_tag.get(*t)));
+        if !keys.by_source.is_empty() {
+            let mut seen = vec![false; keys.by_source.len()];
+            for m in keys.source.find_overlapping_iter(page.source) {
+                let k = m.pattern().as_usize();
+                if !std::mem::replace(&mut seen[k], true) {
+                    want(keys.by_source.get(k));
+                }
+            }
+        }
         let mut compounds = Vec::new();
         let mut selectors = Vec::new();
-        for n in (0..self.selector_rules.len()).filter(|&n| present(n)) {
+        for n in (0..self.selector_rules.len()).filter(|&n| wanted[n]) {
             let i = self.selector_rules[n];
             if !self.applies(i, host) {
                 continue;
