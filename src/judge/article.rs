@@ -86,11 +86,17 @@ pub fn find(survey: &Survey) -> Article {
             is_candidate[anc as usize] = true;
         }
     }
-    // Paragraph text per subtree: children follow parents, so sum in reverse order.
+    // Paragraph text per subtree: children follow parents, so sum in reverse order. `clean`
+    // leaves out blocks that announce themselves as chrome ("Recommended for you"), wherever
+    // they sit below: a rail inside the article's wrapper must not pull the root up to it.
+    let mut clean = prose.clone();
     for i in (0..n).rev() {
         let parent = rows[i].parent;
         if parent != NO_PARENT {
             prose[parent as usize] += prose[i];
+            if clean[i] > 0 && !announces_chrome(&rows[i]) {
+                clean[parent as usize] += clean[i];
+            }
         }
     }
     let score = |i: usize| -> f32 {
@@ -121,10 +127,10 @@ pub fn find(survey: &Survey) -> Article {
         let siblings: u32 = children(survey, parent)
             .map(|c| c as usize)
             .filter(|&c| c != cur && !announces_chrome(&rows[c]))
-            .map(|c| prose[c])
+            .map(|c| clean[c])
             .sum();
-        let reach = prose[cur] + siblings;
-        if reach as f32 >= prose[root] as f32 * CLIMB_TEXT_FACTOR {
+        let reach = clean[cur] + siblings;
+        if reach as f32 >= clean[root] as f32 * CLIMB_TEXT_FACTOR {
             root = p;
         }
         cur = p;
