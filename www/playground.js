@@ -189,8 +189,14 @@ function focusInFrame() {
 }
 
 /** Runs the engine on a page and shows every result. */
-async function run(html, label, pageUrl) {
+async function run(source, label, pageUrl) {
   await ready;
+  // The engine sees the page as the browser built it, as in the extension: parsed, then
+  // serialized. So "show removed" applies the verdict to a document with the same elements in
+  // the same order (a raw page may, e.g., open a <div> before <head>, which the parser moves).
+  const parsed = parse(source);
+  const doctype = parsed.doctype ? new XMLSerializer().serializeToString(parsed.doctype) + '\n' : '';
+  const html = doctype + parsed.documentElement.outerHTML;
   state.html = html;
   state.verdict = null;
   state.outlined = false;

@@ -44,6 +44,7 @@ let browser;
 /** Every request the browser made, and every response that was not 200. */
 const requests = [];
 const failures = [];
+const blockedByCsp = new Set();
 
 /** A static file server for www/, on 127.0.0.1 and a free port. */
 function serve() {
@@ -83,6 +84,11 @@ function largestCorpusPage() {
 async function openPlayground() {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('request', (request) => requests.push(request.url()));
+  // Chromium may announce a request that the frame's Content-Security-Policy then stops
+  // before it leaves (the preload scanner starts it): such a request never left the browser.
+  page.on('requestfailed', (request) => {
+    if (/^(csp|net::ERR_BLOCKED_BY_CSP)$/i.test(request.failure()?.errorText ?? '')) blockedByCsp.add(request.url());
+  });
   page.on('response', (response) => {
     if (response.status() !== 200) failures.push(`${response.status()} ${response.url()}`);
   });
@@ -209,11 +215,13 @@ test('analyze + apply timings in Chromium: seed and largest corpus page', async 
     const result = await page.evaluate((source) => {
       const { analyze, applyVerdict } = window.plainpage;
       const runs = [];
+      // As the extension does: the page as the browser built it is serialized and analyzed,
+      // and the verdict applied to that same document. Parsing is not counted.
       for (let i = 0; i < 5; i += 1) {
         const t0 = performance.now();
-        const { verdict } = analyze(source, undefined, {});
-        const t1 = performance.now();
         const doc = new DOMParser().parseFromString(source, 'text/html');
+        const t1 = performance.now();
+        const { verdict } = analyze(doc.documentElement.outerHTML, undefined, {});
         const t2 = performance.now();
         let outcome;
         try {
@@ -222,7 +230,7 @@ test('analyze + apply timings in Chromium: seed and largest corpus page', async 
           outcome = `refused: ${error.message}`;
         }
         const t3 = performance.now();
-        runs.push({ analyze: t1 - t0, parse: t2 - t1, apply: t3 - t2, outcome });
+        runs.push({ parse: t1 - t0, analyze: t2 - t1, apply: t3 - t2, outcome });
       }
       return runs;
     }, html);
@@ -231,17 +239,19 @@ test('analyze + apply timings in Chromium: seed and largest corpus page', async 
       `timing ${name}: ${html.length} chars; first run analyze ${result[0].analyze.toFixed(1)} ms + ` +
         `apply ${result[0].apply.toFixed(1)} ms; median of ${result.length}: analyze ` +
         `${median('analyze').toFixed(1)} ms + apply ${median('apply').toFixed(1)} ms = ` +
-        `${(median('analyze') + median('apply')).toFixed(1)} ms (DOMParser ${median('parse').toFixed(1)} ms ` +
-        `not counted); ${result[0].outcome}`,
+        `${(median('analyze') + median('apply')).toFixed(1)} ms (serializing counted in analyze; DOMParser ` +
+        `${median('parse').toFixed(1)} ms not counted); ${result[0].outcome}`,
     );
-    if (name === 'seed') assert.match(result[0].outcome, /hidden$/);
+    for (const run of result) assert.match(run.outcome, /blocks hidden$/, `${name}: the verdict was not applied`);
   }
   await page.close();
 });
 
-test('the playground made no requests but its own files', () => {
+test('the playground made no requests but its own files', (t) => {
   assert.ok(requests.length > 0, 'no requests seen');
   const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|about|blob):/.test(url));
-  assert.deepEqual(foreign, [], 'requests outside the playground');
+  const stopped = foreign.filter((url) => blockedByCsp.has(url));
+  if (stopped.length > 0) t.diagnostic(`stopped by the frames' CSP before leaving: ${[...new Set(stopped)].join(', ')}`);
+  assert.deepEqual(foreign.filter((url) => !blockedByCsp.has(url)), [], 'requests outside the playground');
   assert.deepEqual(failures, [], 'failed requests or page errors');
 });
