@@ -240,6 +240,41 @@ const settle = (ms) => new Promise((r) => setTimeout(r, ms));
 const SETTLE_MS = Number(process.env.XSS_SETTLE_MS || 120);
 /** How long to wait for a window after clicking a link that targets one. */
 const WINDOW_WAIT_MS = 5_000;
+/** How long to wait for the request a control page makes on its own (a meta refresh fires
+ *  after the load event, later still on a busy machine). */
+const REQUEST_WAIT_MS = 5_000;
+
+/** Resolves when `ready()` is true or `ms` have passed. */
+async function waitUntil(ready, ms) {
+  const until = Date.now() + ms;
+  while (!ready() && Date.now() < until) await settle(50);
+}
+
+/** True once the server saw a request of this load other than its page (from `start` on). */
+const sawOtherRequest = (srv, start, path) => srv.log.slice(start).some((e) => e.path !== path);
+
+/** A control whose detector is a request: wait for the request, so that it is counted against
+ *  this load and cannot land in the next one. */
+async function awaitControlRequest(srv, start, load) {
+  if (load.control?.expect === 'request') {
+    await waitUntil(() => sawOtherRequest(srv, start, load.path), REQUEST_WAIT_MS);
+  }
+}
+
+/** Leaves the page for about:blank. A navigation the page started itself (a meta refresh) can
+ *  interrupt that one: try again until it lands. */
+async function blankChromium(page) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.goto('about:blank');
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await settle(200);
+    }
+  }
+}
+
 /** Loads under way at once in each browser (each lane is a browser of its own). */
 const LANES = Math.max(1, Number(process.env.XSS_LANES || 2));
 
@@ -281,6 +316,7 @@ async function chromiumRun(srv, loads) {
         if (opening > 0 && popups.length === 0) {
           await context.waitForEvent('page', { timeout: WINDOW_WAIT_MS }).catch(() => {});
         }
+        await awaitControlRequest(srv, start, load);
         await settle(SETTLE_MS);
         state = await page.evaluate(inspect, load.root);
       } catch (error) {
@@ -291,7 +327,7 @@ async function chromiumRun(srv, loads) {
         extra.push(`a window was opened: ${p.url()}`);
         await p.close().catch(() => {});
       }
-      await page.goto('about:blank');
+      await blankChromium(page);
       await settle(30);
       out.push({ load, state, problems: judge({ page: load.path, entries: srv.log.slice(start), state, extra }) });
     }
@@ -345,6 +381,7 @@ async function firefoxRun(srv, loads) {
           const until = Date.now() + WINDOW_WAIT_MS;
           while (Date.now() < until && (await ff.windowHandles()).length < 2) await settle(50);
         }
+        await awaitControlRequest(srv, start, load);
         await settle(SETTLE_MS);
         await dialog();
         state = await ff.execute(...call(inspect, load.root));
