@@ -34,6 +34,10 @@ pub const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 pub const CLIMB_TEXT_FACTOR: f32 = 1.5;
 /// …as long as the parent is still mostly prose (low link density).
 pub const CLIMB_MAX_LINK_DENSITY: f32 = 0.33;
+/// The root also climbs when a sibling of the same shape (same tag and class) holds at least
+/// this much paragraph text: the article was cut into equal sections (Medium's `<section>`s),
+/// and a section of two or three paragraphs is article, however long the biggest one is.
+pub const SPLIT_SECTION_MIN_CHARS: u32 = 200;
 
 /// Opening characters of a block checked for a rail or prompt heading ("Recommended for
 /// you"): about one heading line.
@@ -66,6 +70,11 @@ pub const CHROME_THRESHOLD: u32 = 3;
 /// Share of link text above which a block inside the article is dropped from reader view as a
 /// link list (unless it is a list of real prose).
 pub const READER_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Characters outside links, per link, from which a list with a high link density is a list of
+/// sentences that carry links (release notes, credits) rather than a link list: a menu or a
+/// rail of headlines has next to no text outside its links.
+pub const LIST_PROSE_CHARS_PER_LINK: u32 = 25;
 
 /// Words per minute for the reading-time estimate (a common adult silent-reading rate).
 pub const WORDS_PER_MINUTE: u32 = 230;

@@ -130,7 +130,14 @@ pub fn find(survey: &Survey) -> Article {
             .map(|c| clean[c])
             .sum();
         let reach = clean[cur] + siblings;
-        if reach as f32 >= clean[root] as f32 * CLIMB_TEXT_FACTOR {
+        let split = children(survey, parent).any(|c| {
+            let c = c as usize;
+            c != cur
+                && clean[c] >= SPLIT_SECTION_MIN_CHARS
+                && same_shape(&rows[c], &rows[cur])
+                && !announces_chrome(&rows[c])
+        });
+        if split || reach as f32 >= clean[root] as f32 * CLIMB_TEXT_FACTOR {
             root = p;
         }
         cur = p;
@@ -160,6 +167,14 @@ pub fn find(survey: &Survey) -> Article {
         root: Some(root as u32),
         blocks,
     }
+}
+
+/// Two blocks that are sections of one layout: the same sectioning tag and the same class.
+fn same_shape(a: &Row, b: &Row) -> bool {
+    matches!(&*a.tag, "div" | "section" | "article")
+        && a.tag == b.tag
+        && a.class == b.class
+        && (!a.class.is_empty() || a.tag.as_ref() != "div")
 }
 
 /// A block named like chrome, or whose opening words are a rail or prompt heading

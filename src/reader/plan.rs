@@ -5,7 +5,7 @@ use crate::judge::Verdict;
 use crate::rules::hints::{article_lean, chrome_hint, says_any};
 use crate::survey::{Row, Survey};
 use crate::text::{decode_entities, fold_whitespace};
-use crate::tuning::READER_MAX_LINK_DENSITY;
+use crate::tuning::{LIST_PROSE_CHARS_PER_LINK, READER_MAX_LINK_DENSITY};
 
 /// What extract does with one element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,15 +122,26 @@ fn should_drop(r: &Row, title: &str) -> bool {
         return false;
     }
     let has_chrome_hint = hints.iter().any(|h| chrome_hint(h).is_some());
-    let furniture = hints.iter().map(|h| article_lean(h)).sum::<i32>() < 0;
+    // A figure's box ("wp-caption", "image-credit") holds the image and its caption: the
+    // furniture words caption and credit are about the text beside an image, which stays.
+    let figure = r.images > 0 && says_any(&values, &["caption", "credit", "figure", "photo"]);
+    let furniture = !figure && hints.iter().map(|h| article_lean(h)).sum::<i32>() < 0;
     let prose_light = r.paragraphs < 3 || r.commas < 10;
     if (has_chrome_hint || furniture) && prose_light {
         return true;
     }
     let link_list = r.link_density() > READER_MAX_LINK_DENSITY && r.text < 2000;
-    if link_list && !matches!(&*r.tag, "p") {
+    if link_list && !matches!(&*r.tag, "p") && !is_list_of_sentences(r) {
         return true;
     }
     // An empty container (no text, no images) is layout; dropping it loses nothing.
     r.text == 0 && r.images == 0 && r.tag.as_ref() != "p"
+}
+
+/// A list whose items are sentences with a link in them ("Ana fixed an issue with …"), not a
+/// list of links: each link comes with words of its own around it.
+fn is_list_of_sentences(r: &Row) -> bool {
+    matches!(&*r.tag, "ul" | "ol")
+        && r.links > 0
+        && (r.text - r.link_text.min(r.text)) >= r.links * LIST_PROSE_CHARS_PER_LINK
 }

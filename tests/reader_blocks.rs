@@ -1,0 +1,64 @@
+//! Reader view's choices inside an article: split sections, figure boxes, lists that carry links.
+
+use plainpage::Options;
+
+const PROSE: &str = "The committee met on Tuesday, as it does every month, and spent most of the \
+afternoon on the budget, which has grown, shrunk and grown again since the spring.";
+
+fn read_text(html: &str) -> String {
+    plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .text
+}
+
+/// An article cut into `<section>`s of one class, the last one much longer: every section is
+/// the article, not only the longest.
+#[test]
+fn an_article_split_into_equal_sections_is_read_whole() {
+    let section = |marker: &str, paragraphs: usize| {
+        let body: String = (0..paragraphs).map(|_| format!("<p>{PROSE}</p>")).collect();
+        format!("<section class=\"s1 s2\"><div class=\"inner\"><p>{marker}: {PROSE}</p>{body}</div></section>")
+    };
+    let html = format!(
+        "<html><body><article><div>{}<hr>{}<hr>{}</div></article>\
+         <footer><a href=\"/\">Home</a></footer></body></html>",
+        section("First section", 1),
+        section("Second section", 1),
+        section("Third section", 14),
+    );
+    let text = read_text(&html);
+    for marker in ["First section", "Second section", "Third section"] {
+        assert!(text.contains(marker), "{marker} lost:\n{text}");
+    }
+}
+
+/// A figure box named for its caption keeps its image and caption; a list whose items are
+/// sentences with a link each stays; a list that is only links goes.
+#[test]
+fn figure_boxes_and_lists_of_sentences_stay_and_link_lists_go() {
+    let html = format!(
+        "<html><body><article class=\"post\"><div class=\"entry-content\">\
+         <p>{PROSE}</p><p>{PROSE}</p>\
+         <div class=\"wp-caption aligncenter\"><img src=\"/a.png\" alt=\"\">\
+         <p class=\"wp-caption-text\">The harbour at dawn, seen from the lighthouse</p></div>\
+         <p>{PROSE}</p>\
+         <ul><li>Ana, who joined in May, <a href=\"/1\">mended the harbour gates</a> after the storm</li>\
+         <li>Ben, our newest volunteer, <a href=\"/2\">rewrote the tide tables</a> for winter</li></ul>\
+         <ul><li><a href=\"/x\">Sport</a></li><li><a href=\"/y\">Weather</a></li>\
+         <li><a href=\"/z\">Business news today</a></li></ul>\
+         <p>{PROSE}</p></div></article></body></html>"
+    );
+    let reader = plainpage::read(html.as_bytes(), &Options::default()).expect("read");
+    let text = &reader.article.text;
+    assert!(
+        text.contains("The harbour at dawn"),
+        "caption lost:\n{text}"
+    );
+    assert!(reader.article.content.contains("/a.png"), "image lost");
+    assert!(
+        text.contains("rewrote the tide tables"),
+        "list of sentences lost:\n{text}"
+    );
+    assert!(!text.contains("Weather"), "link list kept:\n{text}");
+}
