@@ -36,3 +36,29 @@ fn unfinished_tags_at_the_end_never_reach_reader_view() {
         assert!(r.document.trim_end().ends_with("</html>"));
     }
 }
+
+/// The read fuzzer's oracle took any attribute value starting with `&#` for an encoded script
+/// URL; the page had `height="&#0"`. Character references in plain attributes are harmless and
+/// kept; in a URL they are decoded before the scheme is checked: an encoded `javascript:` goes,
+/// an encoded `http:` stays.
+#[test]
+fn character_references_in_attributes_are_judged_decoded() {
+    let prose = "<p>The council met on Monday, and again on Tuesday, to agree the harbour budget, \
+                 which has grown twice since the spring storms flooded the quay.</p>";
+    let html = format!(
+        "<html><body><article>{prose}{prose}\
+         <p><img src=\"/a.png\" height=\"&#0\" alt=\"harbour\"> \
+         <a href=\"&#106;avascript&#58;alert(1)\">encoded script</a> \
+         <a href=\"&#x68;ttps://news.example/next\">encoded link</a></p>{prose}</article></body></html>"
+    );
+    let options = Options::with_url("https://news.example/a/b.html");
+    let r = plainpage::read(html.as_bytes(), &options).expect("read");
+    let content = &r.article.content;
+    assert!(content.contains("height=\"&#0\""), "{content}");
+    assert!(!content.contains("&#106;avascript"), "{content}");
+    assert!(
+        content.contains("encoded script"),
+        "the link's text is kept: {content}"
+    );
+    assert!(content.contains("ttps://news.example/next"), "{content}");
+}
