@@ -62,3 +62,26 @@ fn figure_boxes_and_lists_of_sentences_stay_and_link_lists_go() {
     );
     assert!(!text.contains("Weather"), "link list kept:\n{text}");
 }
+
+/// A long data table, its cells adding up to more text than the prose around it: the table is
+/// part of the article, and the introduction and notes around it stay.
+#[test]
+fn a_big_table_keeps_the_prose_around_it() {
+    let rows: String = (0..60)
+        .map(|i| {
+            format!(
+                "<tr><td>Film number {i}, released in the autumn</td><td>A director, a writer \
+                 and a cast</td><td>A loop that resets every day, until something changes</td></tr>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"content\"><p>Introduction: {PROSE}</p><p>{PROSE}</p>\
+         <table class=\"wikitable\"><tbody>{rows}</tbody></table><p>Notes: {PROSE}</p></div>\
+         </body></html>"
+    );
+    let text = read_text(&html);
+    assert!(text.contains("Introduction:"), "introduction lost:\n{text}");
+    assert!(text.contains("Notes:"), "notes lost:\n{text}");
+    assert!(text.contains("Film number 59"), "table lost:\n{text}");
+}

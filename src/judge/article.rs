@@ -114,6 +114,23 @@ pub fn find(survey: &Survey) -> Article {
     // when it holds clearly more prose outside blocks that announce themselves as chrome
     // (the article was split into sections or steps); rails such as "Recommended for you"
     // do not count, so their prose never pulls the root up.
+    // A data table's rows are short cells that add up: a table part that won is a table in
+    // the article, so the root starts at the table's own container (unless that is furniture
+    // or mostly links).
+    while matches!(
+        &*rows[root].tag,
+        "tbody" | "thead" | "tfoot" | "tr" | "table"
+    ) {
+        let parent = rows[root].parent;
+        if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html" | "body") {
+            break;
+        }
+        let p = parent as usize;
+        if furniture[p] || rows[p].link_density() >= CLIMB_MAX_LINK_DENSITY {
+            break;
+        }
+        root = p;
+    }
     let mut cur = root;
     loop {
         let parent = rows[cur].parent;
