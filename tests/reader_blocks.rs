@@ -42,7 +42,8 @@ fn figure_boxes_and_lists_of_sentences_stay_and_link_lists_go() {
          <p>{PROSE}</p><p>{PROSE}</p>\
          <div class=\"wp-caption aligncenter\"><img src=\"/a.png\" alt=\"\">\
          <p class=\"wp-caption-text\">The harbour at dawn, seen from the lighthouse</p></div>\
-         <p>{PROSE}</p>\
+         <p>{PROSE}</p><p><img src=\"/b.png\" alt=\"\"></p>\
+         <p class=\"wp-caption-text\" id=\"caption-attachment-7\">The quay after the storm</p>\
          <ul><li>Ana, who joined in May, <a href=\"/1\">mended the harbour gates</a> after the storm</li>\
          <li>Ben, our newest volunteer, <a href=\"/2\">rewrote the tide tables</a> for winter</li></ul>\
          <ul><li><a href=\"/x\">Sport</a></li><li><a href=\"/y\">Weather</a></li>\
@@ -56,6 +57,10 @@ fn figure_boxes_and_lists_of_sentences_stay_and_link_lists_go() {
         "caption lost:\n{text}"
     );
     assert!(reader.article.content.contains("/a.png"), "image lost");
+    assert!(
+        text.contains("The quay after the storm"),
+        "caption lost:\n{text}"
+    );
     assert!(
         text.contains("rewrote the tide tables"),
         "list of sentences lost:\n{text}"

@@ -122,9 +122,11 @@ fn should_drop(r: &Row, title: &str) -> bool {
         return false;
     }
     let has_chrome_hint = hints.iter().any(|h| chrome_hint(h).is_some());
-    // A figure's box ("wp-caption", "image-credit") holds the image and its caption: the
-    // furniture words caption and credit are about the text beside an image, which stays.
-    let figure = r.images > 0 && says_any(&values, &["caption", "credit", "figure", "photo"]);
+    // A caption ("wp-caption-text", "image-credit") and a figure's box holding the image and
+    // its caption stay: the furniture words caption and credit keep captions from winning the
+    // article score, but beside their images they are part of it.
+    let figure = says_any(&values, &["caption", "credit"])
+        || (r.images > 0 && says_any(&values, &["figure", "photo"]));
     let furniture = !figure && hints.iter().map(|h| article_lean(h)).sum::<i32>() < 0;
     let prose_light = r.paragraphs < 3 || r.commas < 10;
     if (has_chrome_hint || furniture) && prose_light {
