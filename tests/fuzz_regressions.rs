@@ -62,3 +62,31 @@ fn character_references_in_attributes_are_judged_decoded() {
     );
     assert!(content.contains("ttps://news.example/next"), "{content}");
 }
+
+/// The read fuzzer (seeded with the seed page) found text `<` next to markup the sanitizer
+/// removes: `Erd<<<J…\n<p class=…>The talks came…` left `<<The talks came…` in reader content,
+/// which a browser parses as a `<the>` element. Made into a script carrier: a `<` before an
+/// unknown tag or a comment whose removal brings it next to `img …>`.
+#[test]
+fn a_text_angle_bracket_never_meets_the_text_after_removed_markup() {
+    let prose = "<p>The council met on Monday, and again on Tuesday, to agree the harbour budget, \
+                 which has grown twice since the spring storms flooded the quay.</p>";
+    for carrier in [
+        "<p>Before <<j>img src=x onerror=alert(1)></j> after</p>",
+        "<p>Before <<!-- gone -->img src=x onerror=alert(1)> after</p>",
+        "<p>Before <<svg>img src=x onerror=alert(1)></svg> after</p>",
+        "<p>Erd<<<J\u{FFFD}\n<p class=\"article-text__p\">The talks came a day later.</p>",
+    ] {
+        let html =
+            format!("<html><body><article>{prose}{prose}{carrier}{prose}</article></body></html>");
+        let r = plainpage::read(html.as_bytes(), &Options::default()).expect("read");
+        let content = &r.article.content;
+        assert!(!content.contains("<img src=x"), "{carrier}: {content}");
+        assert!(!content.contains("<The"), "{carrier}: {content}");
+        assert!(!content.contains("<<"), "{carrier}: {content}");
+        assert!(
+            content.contains("&lt;"),
+            "the text '<' is kept, escaped: {content}"
+        );
+    }
+}

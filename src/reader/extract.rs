@@ -81,6 +81,9 @@ pub fn extract(input: &Input<'_>, plan: &Plan, base: Option<&Url>) -> Result<Str
         .append_document_content_handler(doc_text!(move |t| {
             if inside_text.get() == 0 {
                 t.remove();
+            } else {
+                // The markup this pass removes must not join a text `<` to what follows it.
+                super::sanitize::escape_stray_angle_brackets(t);
             }
             Ok(())
         }));

@@ -5,8 +5,8 @@
 use crate::error::Error;
 use crate::sink::Sink;
 use crate::text::{decode_entities, escape_html};
-use lol_html::html_content::Element;
-use lol_html::{doc_comments, element, HtmlRewriter, Settings};
+use lol_html::html_content::{ContentType, Element, TextChunk, TextType};
+use lol_html::{doc_comments, doc_text, element, HtmlRewriter, Settings};
 
 /// Tags removed together with everything inside them.
 const DROP_WITH_CONTENT: &[&str] = &[
@@ -245,6 +245,10 @@ pub fn sanitize(html: &str) -> Result<String, Error> {
         .append_document_content_handler(doc_comments!(|c| {
             c.remove();
             Ok(())
+        }))
+        .append_document_content_handler(doc_text!(|t| {
+            escape_stray_angle_brackets(t);
+            Ok(())
         }));
     let mut rewriter = HtmlRewriter::new(settings, Sink::into(&mut out));
     rewriter
@@ -255,6 +259,18 @@ pub fn sanitize(html: &str) -> Result<String, Error> {
         String::from_utf8(out).map_err(|_| Error::Internal("sanitized HTML is not UTF-8"))?;
     drop_unfinished_markup(&mut html);
     Ok(html)
+}
+
+/// Writes a `<` that the parser read as text (`a<<x>b`, `1 < 2`) as `&lt;`. lol_html passes
+/// text through as written; once the sanitizer removes the tag or comment after such a `<`, the
+/// `<` would meet the text that followed the removed markup and open a new tag when the browser
+/// parses reader view (`<<x>img src=1 onerror=…>` would become `<img src=1 onerror=…>`).
+/// `&` is left alone: references stay references, and no reference can open a tag.
+pub(crate) fn escape_stray_angle_brackets(t: &mut TextChunk<'_>) {
+    if t.text_type() == TextType::Data && t.as_str().contains('<') {
+        let escaped = t.as_str().replace('<', "&lt;");
+        t.replace(&escaped, ContentType::Html);
+    }
 }
 
 /// Removes a tag, comment or declaration left unfinished at the end of the input. lol_html
@@ -293,8 +309,12 @@ mod tests {
             sanitize("<p>ok</p><img src=x onerror=alert(1) ").expect("ok"),
             "<p>ok</p>"
         );
-        assert_eq!(sanitize("<p>a < b</p>x <").expect("ok"), "<p>a < b</p>x ");
-        assert_eq!(sanitize("<p>a < b").expect("ok"), "<p>a < b");
+        // A `<` that is text is written as a reference, so it can never open a tag later.
+        assert_eq!(
+            sanitize("<p>a < b</p>x <").expect("ok"),
+            "<p>a &lt; b</p>x &lt;"
+        );
+        assert_eq!(sanitize("<p>a < b").expect("ok"), "<p>a &lt; b");
         assert_eq!(sanitize("text <!-- open").expect("ok"), "text ");
         assert_eq!(sanitize("\u{0}<script<!").expect("ok"), "\u{0}");
     }
