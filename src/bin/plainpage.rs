@@ -16,6 +16,7 @@ const USAGE: &str = "usage:
   plainpage read PAGE... [--url URL] [--format html|text|json] [--out-dir DIR]
   plainpage analyze PAGE... [--url URL] [--out-dir DIR]
   plainpage eval DIR [--floors FILE] [--json]
+  plainpage eval --clean [--labels DIR] [--shared DIR] [--floors FILE] [--json] [--pages]
   plainpage rules LIST... [--lines]
 --rules LIST (repeatable) adds a filter list (Adblock Plus / uBlock Origin element hiding) to
 clean, read and analyze; its category comes from its file name.
@@ -323,6 +324,9 @@ fn run_rules(rest: &[String]) -> Result<ExitCode, String> {
 }
 
 fn run_eval(rest: &[String]) -> Result<ExitCode, String> {
+    if rest.iter().any(|a| a == "--clean") {
+        return run_eval_clean(rest);
+    }
     let mut dir = None;
     let mut floors = None;
     let mut as_json = false;
@@ -414,4 +418,166 @@ fn check_floors(report: &Report, file: &Path) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `eval --clean`: clean mode against the hand-made labels, and the WCXB main content kept.
+fn run_eval_clean(rest: &[String]) -> Result<ExitCode, String> {
+    use plainpage::eval::clean;
+    let mut labels = PathBuf::from("tests/data/labels");
+    let mut shared = std::env::var_os("PLAINPAGE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared"));
+    let mut floors = None;
+    let mut bless = None;
+    let mut as_json = false;
+    let mut per_page = false;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--clean" => {}
+            "--labels" => labels = PathBuf::from(it.next().ok_or("--labels needs a folder")?),
+            "--shared" => shared = PathBuf::from(it.next().ok_or("--shared needs a folder")?),
+            "--floors" => floors = Some(it.next().ok_or("--floors needs a file")?.clone()),
+            "--bless-floors" => {
+                bless = Some(it.next().ok_or("--bless-floors needs a file")?.clone())
+            }
+            "--json" => as_json = true,
+            "--pages" => per_page = true,
+            other => return Err(format!("eval --clean: unknown argument {other}")),
+        }
+    }
+    let report = clean::evaluate_labels(&labels, &shared)?;
+    let kept = clean::main_content_kept(&shared)?;
+    if as_json {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            labels: &'a clean::CleanReport,
+            kept: &'a [clean::Kept],
+        }
+        std::io::stdout()
+            .write_all(&json(&Out {
+                labels: &report,
+                kept: &kept,
+            })?)
+            .map_err(|e| e.to_string())?;
+    } else {
+        print_clean_report(&report, &kept, per_page);
+    }
+    if let Some(file) = bless {
+        std::fs::write(&file, clean::floors_text(&report, &kept))
+            .map_err(|e| format!("cannot write {file}: {e}"))?;
+    }
+    let mut failed = false;
+    for p in &report.pages {
+        if let Some(e) = &p.error {
+            println!("ERROR {}: {e}", p.name);
+            failed = true;
+        }
+        if !p.unmatched.is_empty() {
+            println!("LABELS {}: lines {:?} match nothing", p.name, p.unmatched);
+            failed = true;
+        }
+    }
+    if let Some(file) = floors {
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read floors {file}: {e}"))?;
+        let failures = clean::check_floors(&report, &kept, &text)?;
+        println!("clean floors: {} failed", failures.len());
+        for f in &failures {
+            println!("  BELOW FLOOR {f}");
+        }
+        failed |= !failures.is_empty();
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_clean_report(
+    report: &plainpage::eval::clean::CleanReport,
+    kept: &[plainpage::eval::clean::Kept],
+    per_page: bool,
+) {
+    if per_page {
+        for p in &report.pages {
+            for m in &p.misses {
+                println!(
+                    "MISS {} line {} {} `{}` (removed {:.0} %)",
+                    p.name,
+                    m.line,
+                    m.category,
+                    m.selector,
+                    m.removed_share * 100.0
+                );
+            }
+            for w in &p.unjustified {
+                println!(
+                    "EXTRA {} #{} <{}> {} — {} — {:?}",
+                    p.name, w.ordinal, w.tag, w.category, w.reason, w.preview
+                );
+            }
+            for m in &p.mislabels {
+                println!(
+                    "NAME {} line {}: {} named {}",
+                    p.name, m.line, m.want, m.got
+                );
+            }
+        }
+    }
+    for p in &report.pages {
+        for w in &p.violations {
+            let (kind, line) = w.keep.clone().unwrap_or_default();
+            println!(
+                "VIOLATION {} #{} <{}> {} cuts keep {kind} (line {line}) — {} — {:?}",
+                p.name, w.ordinal, w.tag, w.category, w.reason, w.preview
+            );
+        }
+    }
+    println!(
+        "{:<12} {:>9} {:>7} {:>8} {:>9} {:>8} {:>10}",
+        "category", "labelled", "found", "recall", "removed", "precis.", "named ok"
+    );
+    let line = |name: &str, c: &plainpage::eval::clean::Counts| {
+        println!(
+            "{:<12} {:>9} {:>7} {:>8.3} {:>9} {:>8.3} {:>10.3}",
+            name,
+            c.labelled,
+            c.found,
+            c.recall(),
+            c.removed,
+            c.precision(),
+            c.category_accuracy()
+        );
+    };
+    for cat in plainpage::Category::ALL {
+        line(cat.name(), &report.counts[cat.index()]);
+    }
+    line("ALL", &report.total);
+    println!(
+        "pages {}, must-stay violations {}",
+        report.pages.len(),
+        report.violations
+    );
+    let n = kept.len().max(1) as f64;
+    let mean = kept.iter().map(|k| k.share).sum::<f64>() / n;
+    let below = |x: f64| kept.iter().filter(|k| k.share < x).count();
+    let worst = kept
+        .iter()
+        .min_by(|a, b| a.share.total_cmp(&b.share))
+        .map(|k| format!("{} ({}) {:.4}", k.id, k.page_type, k.share))
+        .unwrap_or_default();
+    println!(
+        "WCXB main content kept: {} pages, mean {:.4}, below 99 % {}, below 99.9 % {}, worst {worst}",
+        kept.len(),
+        mean,
+        below(0.99),
+        below(0.999)
+    );
+    if per_page {
+        for k in kept.iter().filter(|k| k.share < 0.999) {
+            println!("KEPT {} ({}) {:.4}", k.id, k.page_type, k.share);
+        }
+    }
 }

@@ -1,5 +1,8 @@
-//! The quality harness: token precision, recall and F1 of reader text against expected text,
-//! over a folder of `<name>/source.html` + `expected.html` pages.
+//! The quality harnesses: reader text against Readability's output (token precision, recall and
+//! F1 over a folder of `<name>/source.html` + `expected.html` pages, here) and clean mode against
+//! hand-made labels ([`clean`]).
+
+pub mod clean;
 
 use crate::reader::text::html_to_text;
 use crate::text::tokens;
