@@ -4,9 +4,15 @@
 /// prompt's whole sentence or a byline; short enough that memory stays O(elements).
 pub const PREVIEW_CHARS: usize = 120;
 
-/// Longest text node (bytes) the phrase lexicon scans. Prompts are short; a longer node is a
-/// paragraph of prose, which may talk about subscriptions without being a prompt.
-pub const PHRASE_SCAN_CHARS: usize = 400;
+/// Longest run of text (bytes, between two block boundaries, across inline elements) the phrase
+/// lexicon scans. Prompts are short; a longer run is a paragraph of prose, which may talk about
+/// subscriptions without being a prompt.
+pub const PHRASE_SCAN_BYTES: usize = 400;
+
+/// Words a run of text may have for a *weak* phrase in it to count ("newsletter",
+/// "subscription"): a heading, a label or a button says it to the reader; a byline or a sentence
+/// that mentions it ("she writes the Morning newsletter") does not.
+pub const SHORT_RUN_WORDS: usize = 8;
 
 /// Characters a `<p>` needs before it counts as prose when scoring article candidates. Shorter
 /// paragraphs are datelines, captions and "Read more" stubs (Readability uses 25 too).
@@ -62,9 +68,10 @@ pub const HINTED_MAX_WORDS: u32 = 400;
 /// Link density from which a hinted related/social block counts as a rail.
 pub const RAIL_MIN_LINK_DENSITY: f32 = 0.5;
 
-/// Evidence a block needs to be called chrome, in points: a class/id hint is 2, a strong phrase
-/// 2, a weak phrase 1, calls to action 1 each (max 2), a newsletter form 2. Three points means
-/// no single weak signal removes anything.
+/// Evidence a block needs to be called chrome, in points: a class/id hint is 2 (a weak one such
+/// as `promo` or `cta` 1), a strong phrase 2, a weak phrase 1, calls to action 1 each (max 2,
+/// and only beside other evidence), a sign-up form 2, share links 3, a list of teasers 2 (3 under
+/// a heading). Three points means no single weak signal removes anything.
 pub const CHROME_THRESHOLD: u32 = 3;
 
 /// Share of link text above which a block inside the article is dropped from reader view as a
@@ -78,3 +85,53 @@ pub const LIST_PROSE_CHARS_PER_LINK: u32 = 25;
 
 /// Words per minute for the reading-time estimate (a common adult silent-reading rate).
 pub const WORDS_PER_MINUTE: u32 = 230;
+
+/// Longest text (chars) a piece of an article's header has: a date, a byline, a standfirst of a
+/// sentence or two, a lead figure's caption. A longer block named "summary" is a body part.
+pub const HEADER_PIECE_MAX_CHARS: u32 = 400;
+
+/// A prompt's tagline: a block of at most this many words that says a strong phrase gets a point
+/// more ("Get all your news in one place.").
+pub const PROMPT_TAGLINE_WORDS: u32 = 12;
+
+/// A menu has at least this many links…
+pub const MENU_MIN_LINKS: u32 = 4;
+/// …that make up at least this share of its text…
+pub const MENU_MIN_LINK_DENSITY: f32 = 0.6;
+/// …and are short: under this many characters a link on average ("World", "Log in", "Pricing").
+/// A rail's links are headlines, 30 to 90 characters.
+pub const MENU_MAX_LINK_CHARS: u32 = 20;
+
+/// A sign-up form asks for an e-mail address and at most this many fields in all (name, e-mail,
+/// a zip code); more is a contact or order form.
+pub const SIGNUP_MAX_INPUTS: u32 = 3;
+
+/// A share bar: at least this many share links…
+pub const SHARE_MIN_LINKS: u32 = 2;
+/// …in a block of at most this many words ("Share this story", network names, a count).
+pub const SHARE_MAX_WORDS: u32 = 25;
+
+/// A list of teasers has at least this many items of one shape (three is the smallest number
+/// that makes a list rather than a pair)…
+pub const TEASER_MIN_ITEMS: u32 = 3;
+/// …each at most this long (a headline, a line of excerpt, a date)…
+pub const TEASER_MAX_CHARS: u32 = 400;
+/// …with links making up at least this share of its text, or an image…
+pub const TEASER_MIN_LINK_DENSITY: f32 = 0.3;
+/// …and headline-length link text: at least this many characters per item on average.
+pub const TEASER_MIN_LINK_CHARS: u32 = 20;
+/// A block's child holding at least this share of its text is the block's list (a rail is often
+/// a heading over one list).
+pub const TEASER_LIST_SHARE: f32 = 0.75;
+/// A rail's heading: at most this many words ("You may also like these posts").
+pub const RAIL_HEADING_MAX_WORDS: u32 = 10;
+/// A named or headed rail needs at least this many links to count as a link list.
+pub const RAIL_MIN_LINKS: u32 = 3;
+
+/// An id with this many words is a slug of a heading's text, not a name for the block.
+pub const SLUG_ID_WORDS: usize = 5;
+
+/// Prose paragraphs the article root needs for the page to count as an article page (news, a
+/// blog post). Fewer, and the page is a shop, a pricing page, a forum or a listing, whose offers
+/// and lists are its content.
+pub const ARTICLE_MIN_PROSE: u32 = 3;

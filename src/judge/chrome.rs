@@ -1,12 +1,16 @@
 //! Classifying chrome: weigh each block's evidence (class/id hints, lexicon phrases, calls to
-//! action, sign-up forms) and remove the outermost blocks that pass, unless protected.
+//! action, sign-up forms, share links, lists of teasers) and remove the outermost blocks that
+//! pass, unless protected. Landmarks, menus, search boxes and comment sections are never
+//! removed whole; on a page without an article, offers are the page's content.
 
-use super::protect::Protection;
+use super::evidence::{Evidence, Fact, HintSource};
+use super::protect::{Protection, Shield};
 use super::verdict::{Conflict, Removal};
 use crate::category::Category;
 use crate::options::Options;
-use crate::rules::{hints, lexicon};
-use crate::survey::{Row, Survey};
+use crate::rules::hints::{self, HintStrength};
+use crate::rules::lexicon;
+use crate::survey::{Row, Survey, NO_PARENT};
 use crate::text::{decode_entities, truncate_chars};
 use crate::tuning::*;
 
@@ -21,93 +25,358 @@ pub struct Chrome {
 /// inside them instead.
 const NEVER_WHOLE: &[&str] = &["html", "head", "body", "main", "header", "footer", "nav"];
 
+/// Roles that make an element a landmark.
+const LANDMARK_ROLES: &[&str] = &["banner", "navigation", "main", "contentinfo", "search"];
+
 /// Elements that carry no visible chrome of their own.
 const INERT: &[&str] = &[
     "head", "script", "style", "noscript", "template", "meta", "link", "title", "base", "br",
     "wbr", "source", "track", "param",
 ];
 
-/// One piece of evidence, with its weight.
-struct Evidence {
-    points: u32,
-    category: Option<Category>,
-    reason: String,
+/// Words that make a block a comment section: comments are the page, never a prompt.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "respond",
+    "reply",
+    "replies",
+    "disqus",
+    "discussion",
+];
+
+/// Elements that hold a list of teasers, and elements that are its items.
+const LIST_TAGS: &[&str] = &[
+    "ul", "ol", "div", "section", "aside", "nav", "article", "footer",
+];
+const ITEM_TAGS: &[&str] = &[
+    "li", "div", "article", "section", "figure", "a", "p", "h3", "h4",
+];
+
+/// What the classifier knows about the page as a whole.
+struct Page<'a> {
+    survey: &'a Survey,
+    /// The article root, if any.
+    root: Option<u32>,
+    /// The page has an article with real prose: a news or blog page. On other pages (a shop, a
+    /// pricing page, a forum) trial and sign-up offers are content.
+    has_article: bool,
+    /// Per ordinal: the element is or holds a landmark (`nav`, `header`, a navigation role).
+    holds_landmark: Vec<bool>,
 }
 
-fn weigh(row: &Row) -> Evidence {
-    let mut points = 0;
-    let mut parts: Vec<String> = Vec::new();
-    let mut hinted = None;
-    for (what, value) in [
-        ("class", &row.class),
-        ("id", &row.id),
-        ("attribute", &row.extra),
+impl Page<'_> {
+    fn rows(&self) -> &[Row] {
+        &self.survey.rows
+    }
+
+    /// Whether the block sits inside the article root.
+    fn in_article(&self, ordinal: u32) -> bool {
+        self.root.is_some_and(|root| {
+            let end = self.rows().get(root as usize).map_or(root, |r| r.end);
+            ordinal > root && ordinal < end
+        })
+    }
+}
+
+fn is_landmark(row: &Row) -> bool {
+    matches!(&*row.tag, "nav" | "header" | "main" | "footer")
+        || hints::says_any(&[&row.extra], LANDMARK_ROLES)
+}
+
+fn is_heading(row: &Row) -> bool {
+    matches!(&*row.tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// A menu: several short links and little else (a rail of headlines has long link texts).
+fn is_menu(row: &Row) -> bool {
+    row.links >= MENU_MIN_LINKS
+        && row.link_density() >= MENU_MIN_LINK_DENSITY
+        && row.link_text < row.links * MENU_MAX_LINK_CHARS
+}
+
+/// A comment section, a search box, or a form that is not a sign-up form: never chrome whole.
+fn is_page_function(row: &Row) -> bool {
+    hints::says_any(&[&row.class, &row.id], COMMENT_WORDS)
+        || (row.forms > 0 && (row.searches > 0 || row.textareas > 0))
+        || (row.searches > 0 && row.emails == 0)
+}
+
+/// A form that asks for an e-mail address and little else.
+fn is_signup_form(row: &Row) -> bool {
+    row.forms > 0
+        && row.emails > 0
+        && row.textareas == 0
+        && row.searches == 0
+        && row.inputs <= SIGNUP_MAX_INPUTS
+}
+
+/// A list of teasers: at least `TEASER_MIN_ITEMS` children of the same shape, each a link to
+/// another page (maybe with an image or a line of excerpt), with headline-length link texts.
+/// Looks at the block itself and at a child that holds nearly all of its text.
+fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
+    let rows = page.rows();
+    let row = &rows[ordinal as usize];
+    let mut lists = vec![ordinal];
+    if let Some(big) = super::article::children(page.survey, ordinal)
+        .find(|&c| rows[c as usize].text as f32 >= row.text as f32 * TEASER_LIST_SHARE)
+    {
+        lists.push(big);
+    }
+    lists.into_iter().find_map(|list| {
+        if !LIST_TAGS.contains(&&*rows[list as usize].tag) {
+            return None;
+        }
+        let mut groups: Vec<(&str, &str, u32, u32, u32)> = Vec::new();
+        for c in super::article::children(page.survey, list) {
+            let child = &rows[c as usize];
+            if child.hidden || child.text == 0 || !ITEM_TAGS.contains(&&*child.tag) {
+                continue;
+            }
+            let teaser = child.links >= 1
+                && child.text <= TEASER_MAX_CHARS
+                && (child.link_density() >= TEASER_MIN_LINK_DENSITY || child.images > 0);
+            match groups
+                .iter_mut()
+                .find(|g| g.0 == &*child.tag && g.1 == &*child.class)
+            {
+                Some(g) => {
+                    g.2 += 1;
+                    g.3 += u32::from(teaser);
+                    g.4 += child.link_text;
+                }
+                None => groups.push((
+                    &child.tag,
+                    &child.class,
+                    1,
+                    u32::from(teaser),
+                    child.link_text,
+                )),
+            }
+        }
+        let (_, _, n, teasers, link_chars) = groups.into_iter().max_by_key(|g| g.3)?;
+        let headline_like = link_chars >= teasers * TEASER_MIN_LINK_CHARS;
+        (teasers >= TEASER_MIN_ITEMS && teasers * 10 >= n * 8 && headline_like).then_some(teasers)
+    })
+}
+
+/// The heading just before a block among its siblings, if it is a short one.
+fn heading_before(page: &Page<'_>, ordinal: u32) -> Option<u32> {
+    let rows = page.rows();
+    let parent = rows[ordinal as usize].parent;
+    if parent == NO_PARENT {
+        return None;
+    }
+    let mut prev = None;
+    for c in super::article::children(page.survey, parent) {
+        if c == ordinal {
+            break;
+        }
+        if rows[c as usize].text > 0 {
+            prev = Some(c);
+        }
+    }
+    prev.filter(|&p| {
+        let r = &rows[p as usize];
+        (is_heading(r) || r.headings > 0 && r.text == rows[p as usize].text)
+            && r.words <= RAIL_HEADING_MAX_WORDS
+            && r.links <= 1
+    })
+}
+
+/// Weighs one block's evidence.
+fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
+    let row = &page.rows()[ordinal as usize];
+    let mut ev = Evidence::default();
+    let menu = is_menu(row);
+
+    // Class, id and attribute hints. An id on a heading, or a long one, is a slug of the text.
+    let slug_id = is_heading(row) || hints::words(&row.id).len() >= SLUG_ID_WORDS;
+    for (source, value) in [
+        (HintSource::Class, &row.class),
+        (HintSource::Id, &row.id),
+        (HintSource::Attribute, &row.extra),
     ] {
-        if let Some((category, word)) = hints::chrome_hint(value) {
-            let token = value
-                .split_whitespace()
-                .find(|t| hints::chrome_hint(t).is_some())
-                .unwrap_or(word);
-            hinted = Some(category);
-            points += 2;
-            parts.push(format!("{what} token `{token}`"));
+        if source == HintSource::Id && slug_id {
+            continue;
+        }
+        if let Some(hint) = hints::chrome_hint(value) {
+            let points = match hint.strength {
+                HintStrength::Strong => 2,
+                HintStrength::Weak => 1,
+            };
+            ev.add(
+                points,
+                Some(hint.category),
+                Fact::Hint {
+                    source,
+                    token: hint.token.to_owned(),
+                    category: hint.category,
+                },
+            );
             break;
         }
     }
-    // A hinted rail is a list of links; a long, link-poor block named "related" is content.
-    if matches!(hinted, Some(Category::Related | Category::Social))
-        && row.link_density() < RAIL_MIN_LINK_DENSITY
-        && row.words > PROMPT_MAX_WORDS
-    {
-        points -= 1;
-    }
+    let hinted = ev.hint_category();
+
+    // Phrases, matched on the block's runs of text by the survey.
     let phrase_category = Category::ALL
         .into_iter()
         .max_by_key(|c| row.phrases(*c))
         .filter(|c| row.phrases(*c) > 0);
     let weight = row.all_phrases();
     if weight > 0 {
-        points += weight.min(4);
-        if let Some(i) = row.first_phrase {
-            parts.push(format!("phrase '{}'", lexicon::PHRASES[i as usize].text));
-        }
+        let mut points = weight.min(4);
         // A short block that is little more than a strong phrase is a tagline or a prompt.
-        if row.words <= 12 && weight >= 2 {
+        if row.words <= PROMPT_TAGLINE_WORDS && weight >= 2 {
             points += 1;
         }
+        if let Some(i) = row.first_phrase {
+            let phrase = &lexicon::PHRASES[i as usize];
+            ev.add(
+                points,
+                phrase_category,
+                Fact::Phrase {
+                    phrase: phrase.text,
+                    strong: phrase.strength == lexicon::Strength::Strong,
+                },
+            );
+        }
     }
-    if row.ctas > 0 && row.words <= PROMPT_MAX_WORDS {
-        points += row.ctas.min(2);
-        let s = if row.ctas == 1 { "" } else { "s" };
-        parts.push(format!("{} call{s} to action", row.ctas));
+
+    // Calls to action back up other evidence on a small block; alone, or in a menu, they are
+    // just links and buttons.
+    if ev.points > 0 && !menu && row.ctas > 0 && row.words <= PROMPT_MAX_WORDS {
+        ev.add(
+            row.ctas.min(2),
+            None,
+            Fact::CallsToAction { count: row.ctas },
+        );
     }
-    let signup_form = row.forms > 0 && row.inputs > 0 && row.inputs <= 2;
-    if signup_form && row.words <= PROMPT_MAX_WORDS {
-        points += 2;
-        parts.push("sign-up form".to_owned());
+    if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
+        ev.add(2, Some(Category::Newsletter), Fact::SignupForm);
     }
-    let category = hinted
+    if row.share_links >= SHARE_MIN_LINKS && row.words <= SHARE_MAX_WORDS {
+        ev.add(
+            3,
+            Some(Category::Social),
+            Fact::ShareLinks {
+                count: row.share_links,
+            },
+        );
+    }
+    // A rail: a list of teasers outside the article, with a heading over it (or a name).
+    if page.has_article && !menu {
+        if let Some(items) = teaser_items(page, ordinal) {
+            let heading = row.headings > 0 || heading_before(page, ordinal).is_some();
+            // Inside the article a list of links may be the article's own (a list of tools, of
+            // sources): there the shape backs up a name or a heading's words, no more.
+            let points = if page.in_article(ordinal) {
+                1
+            } else if heading {
+                3
+            } else {
+                2
+            };
+            ev.add(
+                points,
+                Some(Category::Related),
+                Fact::TeaserList { items, heading },
+            );
+        }
+    }
+    // A block named as a rail or a share bar, or headed as one, that is mostly links is one.
+    if matches!(
+        hinted.or(phrase_category),
+        Some(Category::Related | Category::Social)
+    ) && row.links >= RAIL_MIN_LINKS
+        && row.link_density() >= RAIL_MIN_LINK_DENSITY
+    {
+        ev.add(
+            1,
+            None,
+            Fact::LinkList {
+                percent: (row.link_density() * 100.0) as u32,
+            },
+        );
+    }
+    // A long, link-poor block named "related" is content.
+    if matches!(hinted, Some(Category::Related | Category::Social))
+        && row.link_density() < RAIL_MIN_LINK_DENSITY
+        && row.words > PROMPT_MAX_WORDS
+    {
+        ev.points = ev.points.saturating_sub(1);
+    }
+    // What the block is decides its category: a rail's structure over a word in its heading,
+    // a form over the word "subscribe" beside it.
+    let structural = match ev.structural_category() {
+        Some(Category::Newsletter)
+            if row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter) =>
+        {
+            Some(Category::Subscribe)
+        }
+        other => other,
+    };
+    let strong_hint = hinted.filter(|_| ev.has_strong_hint());
+    ev.category = strong_hint
+        .or(structural)
+        .or(hinted)
         .or(phrase_category)
-        .or_else(|| signup_form.then_some(Category::Newsletter));
-    parts.push(format!("{} words", row.words));
-    Evidence {
-        points,
-        category,
-        reason: parts.join(" + "),
-    }
+        .or(ev.category);
+    ev.facts.push(Fact::Words { count: row.words });
+    ev
 }
 
-fn size_allows(row: &Row, hinted: bool) -> bool {
-    if hinted {
+fn size_allows(row: &Row, ev: &Evidence) -> bool {
+    if ev.has_structure() || ev.hint_category().is_some() {
         row.words <= HINTED_MAX_WORDS
     } else {
         row.words <= PROMPT_MAX_WORDS
     }
 }
 
+/// Whether the evidence is enough on this page.
+fn passes(page: &Page<'_>, row: &Row, ev: &Evidence) -> bool {
+    if ev.points < CHROME_THRESHOLD || !size_allows(row, ev) {
+        return false;
+    }
+    if is_menu(row) && !ev.has_strong_hint() && !ev.has_structure() {
+        return false;
+    }
+    // On a page that is not an article, offers and sign-ups are what the page is about: only a
+    // paywall's own words or a named gate remove anything there.
+    if !page.has_article && ev.category == Some(Category::Subscribe) {
+        return ev.has_strong_hint() || ev.has_strong_phrase() && ev.points >= CHROME_THRESHOLD + 1;
+    }
+    // …and lists of things are what a shop or a listing shows: a rail there says so in words.
+    if !page.has_article && ev.category == Some(Category::Related) {
+        return ev.has_strong_phrase();
+    }
+    true
+}
+
 /// Classifies chrome blocks in document order, outermost first.
-pub fn classify(survey: &Survey, protection: &Protection, options: &Options) -> Chrome {
+pub fn classify(
+    survey: &Survey,
+    protection: &Protection,
+    options: &Options,
+    root: Option<u32>,
+    has_article: bool,
+) -> Chrome {
     let rows = &survey.rows;
+    let mut holds_landmark: Vec<bool> = rows.iter().map(is_landmark).collect();
+    for i in (0..rows.len()).rev() {
+        let parent = rows[i].parent;
+        if parent != NO_PARENT && holds_landmark[i] {
+            holds_landmark[parent as usize] = true;
+        }
+    }
+    let page = Page {
+        survey,
+        root,
+        has_article,
+        holds_landmark,
+    };
     let mut removals = Vec::new();
     let mut conflicts = Vec::new();
     let mut unlock_scroll = false;
@@ -120,18 +389,25 @@ pub fn classify(survey: &Survey, protection: &Protection, options: &Options) -> 
             i = skip_subtree;
             continue;
         }
-        if protection.shield(ordinal).is_some() || matches!(&*row.tag, "html" | "head" | "body") {
+        let shield = protection.shield(ordinal);
+        if matches!(shield, Some(Shield::ArticleSpine | Shield::Header))
+            || matches!(&*row.tag, "html" | "head" | "body")
+        {
             i += 1;
             continue;
         }
         // A list rule is the user's explicit choice: it may remove a header, footer or nav.
         if let Some(hit) = survey.rule_hit(ordinal) {
-            if options.category_enabled(hit.category) {
+            if shield.is_none() && options.category_enabled(hit.category) {
+                let fact = Fact::FilterRule {
+                    rule: hit.rule.clone(),
+                    line: hit.line,
+                };
                 removals.push(Removal {
                     ordinal,
                     tag: row.tag.to_string(),
                     category: hit.category,
-                    reason: format!("filter rule `{}` (line {})", hit.rule, hit.line),
+                    reason: fact.sentence(),
                     rule: Some(hit.rule.clone()),
                     preview: preview(row),
                 });
@@ -139,21 +415,47 @@ pub fn classify(survey: &Survey, protection: &Protection, options: &Options) -> 
                 continue;
             }
         }
-        if NEVER_WHOLE.contains(&&*row.tag) {
+        if NEVER_WHOLE.contains(&&*row.tag)
+            || page.holds_landmark[i]
+            || is_page_function(row)
+            || is_heading(row)
+        {
             i += 1;
             continue;
         }
-        let evidence = weigh(row);
-        let hinted = evidence.reason.contains("token");
-        let passes = evidence.points >= CHROME_THRESHOLD && size_allows(row, hinted);
-        match evidence.category {
-            Some(category) if passes && options.category_enabled(category) => {
+        let ev = weigh(&page, ordinal);
+        // Prose is protected, except the one-line excerpts of a rail of teasers.
+        if let Some(Shield::Prose(n)) = shield {
+            if !ev.teasers().is_some_and(|items| n <= items) {
+                i += 1;
+                continue;
+            }
+        }
+        match ev.category {
+            Some(category) if passes(&page, row, &ev) && options.category_enabled(category) => {
                 unlock_scroll |= category == Category::Subscribe;
+                // A rail's heading that sits just before it, outside it, goes with it.
+                if ev.teasers().is_some() && row.headings == 0 {
+                    if let Some(h) = heading_before(&page, ordinal) {
+                        if protection.shield(h).is_none()
+                            && removals.last().is_none_or(|r: &Removal| r.ordinal < h)
+                        {
+                            removals.push(Removal {
+                                ordinal: h,
+                                tag: rows[h as usize].tag.to_string(),
+                                category,
+                                reason: "the heading of the rail below it".to_owned(),
+                                rule: None,
+                                preview: preview(&rows[h as usize]),
+                            });
+                        }
+                    }
+                }
                 removals.push(Removal {
                     ordinal,
                     tag: row.tag.to_string(),
                     category,
-                    reason: evidence.reason,
+                    reason: ev.sentence(),
                     rule: None,
                     preview: preview(row),
                 });

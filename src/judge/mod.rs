@@ -5,6 +5,7 @@
 
 mod article;
 mod chrome;
+mod evidence;
 mod metadata;
 mod protect;
 pub mod verdict;
@@ -17,20 +18,29 @@ use crate::survey::Survey;
 
 /// Judges a surveyed page.
 pub fn judge(survey: &Survey, options: &Options) -> Verdict {
-    judge_with(survey, options, article::find(survey))
+    judge_with(survey, options, article::find(survey), None)
 }
 
 /// Judges a fragment of a page already judged (a subtree a script added later): no article is
 /// looked for inside it, but prose is protected as always.
 pub fn judge_fragment(survey: &Survey, options: &Options) -> Verdict {
-    let mut verdict = judge_with(survey, options, Article::default());
+    // Late-arriving prompts are judged as on the article page they were added to.
+    let mut verdict = judge_with(survey, options, Article::default(), Some(true));
     verdict.metadata = Metadata::default();
     verdict
 }
 
-fn judge_with(survey: &Survey, options: &Options, article: Article) -> Verdict {
+/// `has_article` overrides whether the page counts as an article page (fragments).
+fn judge_with(
+    survey: &Survey,
+    options: &Options,
+    article: Article,
+    has_article: Option<bool>,
+) -> Verdict {
     let protected = protect::Protection::new(survey, &article);
-    let chrome = chrome::classify(survey, &protected, options);
+    let has_article = has_article
+        .unwrap_or_else(|| protected.article_prose(&article) >= crate::tuning::ARTICLE_MIN_PROSE);
+    let chrome = chrome::classify(survey, &protected, options, article.root, has_article);
     let metadata = metadata::gather(survey, &article);
     Verdict {
         elements: survey.rows.len() as u32,

@@ -9,66 +9,90 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use Category::{Ad, AppPromo, Newsletter, Related, Social, Subscribe};
+use HintStrength::{Strong, Weak};
 
-/// Words that name a chrome block, and the category each names.
-pub static CHROME_WORDS: &[(&str, Category)] = &[
+/// How much a hint word says on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintStrength {
+    /// Names the block's job: `paywall`, `newsletter`, `related`, `share`, `advertisement`.
+    Strong,
+    /// Also names layout and buttons: `promo`, `cta`, `offer`, `rail`, `popular`, `ad`.
+    Weak,
+}
+
+/// A chrome hint found in an attribute value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub category: Category,
+    /// The hint word (or compound) that matched.
+    pub token: &'static str,
+    pub strength: HintStrength,
+}
+
+/// Words that, beside `ad` or `ads`, say the opposite: `ad-exclude`, `ad-free`, `no-ads`.
+const AD_NEGATIONS: &[&str] = &[
+    "exclude", "excluded", "free", "no", "none", "blocker", "block", "less",
+];
+
+/// Words that name a chrome block, the category each names, and how strongly.
+pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     // Paywall gates, meters, upsells and their sign-in/sign-up boxes.
-    ("paywall", Subscribe),
-    ("regwall", Subscribe),
-    ("gate", Subscribe),
-    ("upsell", Subscribe),
-    ("subscribe", Subscribe),
-    ("subscription", Subscribe),
-    ("subscriber", Subscribe),
-    ("membership", Subscribe),
-    ("promo", Subscribe),
-    ("cta", Subscribe),
-    ("offer", Subscribe),
-    ("signup", Subscribe),
-    ("meter", Subscribe),
-    ("piano", Subscribe),
-    ("barrier", Subscribe),
+    ("paywall", Subscribe, Strong),
+    ("regwall", Subscribe, Strong),
+    ("gate", Subscribe, Weak),
+    ("upsell", Subscribe, Strong),
+    ("subscribe", Subscribe, Strong),
+    ("subscription", Subscribe, Strong),
+    ("subscriber", Subscribe, Strong),
+    ("membership", Subscribe, Weak),
+    ("promo", Subscribe, Weak),
+    ("cta", Subscribe, Weak),
+    ("offer", Subscribe, Weak),
+    ("signup", Subscribe, Weak),
+    ("meter", Subscribe, Weak),
+    ("piano", Subscribe, Weak),
+    ("barrier", Subscribe, Weak),
     // Newsletter boxes.
-    ("newsletter", Newsletter),
-    ("newsletters", Newsletter),
-    ("mailinglist", Newsletter),
-    ("optin", Newsletter),
+    ("newsletter", Newsletter, Strong),
+    ("newsletters", Newsletter, Strong),
+    ("mailinglist", Newsletter, Strong),
+    ("optin", Newsletter, Strong),
     // Rails of other stories.
-    ("related", Related),
-    ("recommended", Related),
-    ("recommendations", Related),
-    ("recirc", Related),
-    ("rail", Related),
-    ("picks", Related),
-    ("trending", Related),
-    ("popular", Related),
-    ("mostread", Related),
-    ("outbrain", Related),
-    ("taboola", Related),
-    ("teasers", Related),
+    ("related", Related, Strong),
+    ("recommended", Related, Strong),
+    ("recommendations", Related, Strong),
+    ("recirc", Related, Strong),
+    ("rail", Related, Weak),
+    ("picks", Related, Weak),
+    ("trending", Related, Strong),
+    ("popular", Related, Weak),
+    ("mostread", Related, Strong),
+    ("outbrain", Related, Strong),
+    ("taboola", Related, Strong),
+    ("teasers", Related, Strong),
     // App banners.
-    ("app-promo", AppPromo),
-    ("app-banner", AppPromo),
-    ("smartbanner", AppPromo),
-    ("appstore", AppPromo),
-    ("download-app", AppPromo),
-    ("get-app", AppPromo),
+    ("app-promo", AppPromo, Strong),
+    ("app-banner", AppPromo, Strong),
+    ("smartbanner", AppPromo, Strong),
+    ("appstore", AppPromo, Strong),
+    ("download-app", AppPromo, Strong),
+    ("get-app", AppPromo, Strong),
     // Share and follow bars.
-    ("share", Social),
-    ("sharing", Social),
-    ("social", Social),
-    ("sharebar", Social),
-    ("follow-us", Social),
+    ("share", Social, Strong),
+    ("sharing", Social, Strong),
+    ("social", Social, Weak),
+    ("sharebar", Social, Strong),
+    ("follow-us", Social, Strong),
     // Ad slots.
-    ("ad", Ad),
-    ("ads", Ad),
-    ("advert", Ad),
-    ("advertisement", Ad),
-    ("adslot", Ad),
-    ("ad-slot", Ad),
-    ("sponsored", Ad),
-    ("dfp", Ad),
-    ("gpt-ad", Ad),
+    ("ad", Ad, Weak),
+    ("ads", Ad, Weak),
+    ("advert", Ad, Strong),
+    ("advertisement", Ad, Strong),
+    ("adslot", Ad, Strong),
+    ("ad-slot", Ad, Strong),
+    ("sponsored", Ad, Strong),
+    ("dfp", Ad, Strong),
+    ("gpt-ad", Ad, Strong),
 ];
 
 /// Words that suggest article content; they raise a block's article score.
@@ -189,7 +213,7 @@ fn prefilter<'a>(words: impl Iterator<Item = &'a str>) -> AhoCorasick {
 
 fn chrome_prefilter() -> &'static AhoCorasick {
     static M: OnceLock<AhoCorasick> = OnceLock::new();
-    M.get_or_init(|| prefilter(CHROME_WORDS.iter().map(|(w, _)| *w)))
+    M.get_or_init(|| prefilter(CHROME_WORDS.iter().map(|(w, _, _)| *w)))
 }
 
 fn lean_prefilter() -> &'static AhoCorasick {
@@ -197,32 +221,41 @@ fn lean_prefilter() -> &'static AhoCorasick {
     M.get_or_init(|| prefilter(ARTICLE_WORDS.iter().chain(FURNITURE_WORDS).copied()))
 }
 
-/// The first chrome hint found in an attribute value's words, with the word that matched.
-pub fn chrome_hint(value: &str) -> Option<(Category, &'static str)> {
+/// The first chrome hint found in an attribute value's words.
+pub fn chrome_hint(value: &str) -> Option<Hint> {
     if value.is_empty() || !chrome_prefilter().is_match(value) {
         return None;
     }
     // Single words: the hint that comes first in `CHROME_WORDS` wins.
     let mut single: Option<usize> = None;
+    let mut negated = false;
     let mut joined = String::with_capacity(value.len());
     any_word(value, |w| {
         if !joined.is_empty() {
             joined.push('-');
         }
         joined.push_str(w);
+        negated |= AD_NEGATIONS.contains(&w);
         if let Some(&i) = single_words().get(w) {
-            single = Some(single.map_or(i, |s| s.min(i)));
+            if !(negated && CHROME_WORDS[i].1 == Ad) {
+                single = Some(single.map_or(i, |s| s.min(i)));
+            }
         }
         false
     });
     // Compound hints first: `app-promo` says more than `promo`.
     let compound = CHROME_WORDS
         .iter()
-        .filter(|(hint, _)| hint.contains('-'))
-        .find(|(hint, _)| joined.contains(hint));
+        .filter(|(hint, _, _)| hint.contains('-'))
+        .find(|(hint, _, _)| joined.contains(hint));
     compound
         .or_else(|| single.map(|i| &CHROME_WORDS[i]))
-        .map(|&(hint, category)| (category, hint))
+        .filter(|(_, category, _)| !(negated && *category == Ad))
+        .map(|&(token, category, strength)| Hint {
+            category,
+            token,
+            strength,
+        })
 }
 
 /// The single-word chrome hints, each with its place in `CHROME_WORDS`.
@@ -232,8 +265,8 @@ fn single_words() -> &'static HashMap<&'static str, usize> {
         CHROME_WORDS
             .iter()
             .enumerate()
-            .filter(|(_, (hint, _))| !hint.contains('-'))
-            .map(|(i, (hint, _))| (*hint, i))
+            .filter(|(_, (hint, _, _))| !hint.contains('-'))
+            .map(|(i, (hint, _, _))| (*hint, i))
             .collect()
     })
 }
@@ -267,11 +300,19 @@ mod tests {
 
     #[test]
     fn short_hints_match_whole_words_only() {
-        assert_eq!(chrome_hint("site-header shadow"), None);
-        assert_eq!(chrome_hint("ad-slot top"), Some((Ad, "ad-slot")));
-        assert_eq!(chrome_hint("top ad"), Some((Ad, "ad")));
-        assert_eq!(chrome_hint("story-gate"), Some((Subscribe, "gate")));
-        assert_eq!(chrome_hint("app-promo"), Some((AppPromo, "app-promo")));
+        let hint = |v| chrome_hint(v).map(|h| (h.category, h.token));
+        assert_eq!(hint("site-header shadow"), None);
+        assert_eq!(hint("ad-slot top"), Some((Ad, "ad-slot")));
+        assert_eq!(hint("top ad"), Some((Ad, "ad")));
+        assert_eq!(hint("story-gate"), Some((Subscribe, "gate")));
+        assert_eq!(hint("app-promo"), Some((AppPromo, "app-promo")));
+        assert_eq!(hint("ad-exclude"), None);
+        assert_eq!(hint("no-ads product-card"), None);
+        assert_eq!(
+            chrome_hint("newsletter-box").map(|h| h.strength),
+            Some(Strong)
+        );
+        assert_eq!(chrome_hint("hero-cta").map(|h| h.strength), Some(Weak));
         assert_eq!(article_lean("article-text"), 1);
         assert_eq!(article_lean("site-footer"), -1);
     }

@@ -18,7 +18,7 @@ use crate::rules::filter::RuleSet;
 use crate::rules::lexicon;
 use crate::sink::Sink;
 use crate::text::decode_entities;
-use crate::tuning::{PHRASE_SCAN_CHARS, PREVIEW_CHARS};
+use crate::tuning::{PHRASE_SCAN_BYTES, PREVIEW_CHARS, SHORT_RUN_WORDS};
 use lol_html::html_content::{Element, TextType};
 use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
 use std::cell::RefCell;
@@ -95,10 +95,14 @@ struct State {
     json_ld: Option<String>,
     /// `<title>` text being collected.
     title: Option<String>,
-    /// The current text node, folded, for the phrase lexicon.
-    phrase_buf: String,
-    /// The current text node outgrew `PHRASE_SCAN_CHARS`: it is prose, not a prompt.
-    phrase_node_too_long: bool,
+    /// The current run of text for the phrase lexicon: the text between two block boundaries,
+    /// across inline elements (`Related <span>Articles</span>`), as written (references and
+    /// whitespace are folded when the run is scanned).
+    run: String,
+    /// The run outgrew `PHRASE_SCAN_BYTES`: it is prose, not a prompt, and is not scanned.
+    run_too_long: bool,
+    /// The shallowest stack depth the run has been at: the element at that depth holds it all.
+    run_depth: usize,
     in_word: bool,
     /// A block boundary was crossed since the last text: previews need a space.
     boundary: bool,
@@ -217,8 +221,12 @@ fn open_element(state: &Rc<RefCell<State>>, el: &mut Element<'_, '_>) {
     let Ok(ordinal) = u32::try_from(st.rows.len()) else {
         return; // More than four billion elements: stop counting rather than wrap.
     };
+    let inline = INLINE.contains(&tag.as_str());
+    if !inline {
+        st.flush_run();
+    }
     st.close_implicitly(&tag);
-    st.boundary |= !INLINE.contains(&tag.as_str());
+    st.boundary |= !inline;
     let row = st.start_row(&tag, el);
     let can_have_content = el.can_have_content();
     st.rows.push(row);
@@ -262,6 +270,57 @@ fn count_text(chunk: &str, in_word: &mut bool) -> (u32, u32, u32) {
     (chars, words, commas)
 }
 
+/// Words in an input's name, id, class or placeholder (or a form's action) that ask for an
+/// e-mail address.
+const EMAIL_WORDS: &[&str] = &["email", "e-mail", "mail", "courriel", "correo"];
+
+/// Words that make a field or form a search box.
+const SEARCH_WORDS: &[&str] = &[
+    "search",
+    "query",
+    "keyword",
+    "keywords",
+    "suche",
+    "recherche",
+    "buscar",
+    "cerca",
+    "zoek",
+    "pesquisa",
+];
+
+/// Link targets that share the page on a social network or by mail.
+const SHARE_HREF: &[&str] = &[
+    "sharer",
+    "/intent/tweet",
+    "/intent/post",
+    "sharearticle",
+    "/share/url",
+    "/share?",
+    "/sharing/",
+    "wa.me/",
+    "api.whatsapp.com/send",
+    "whatsapp://send",
+    "pinterest.com/pin/create",
+    "reddit.com/submit",
+    "mailto:?",
+    "addtoany.com/share",
+    "tumblr.com/share",
+    "flipboard.com/bookmarklet",
+];
+
+/// Whether any word of `value` (split as class names are) is one of `words`.
+fn mentions(value: &str, words: &[&str]) -> bool {
+    crate::rules::hints::says_any(&[value], words) || {
+        let lower = value.to_ascii_lowercase();
+        words.iter().any(|w| w.contains('-') && lower.contains(w))
+    }
+}
+
+fn is_share_href(href: &str) -> bool {
+    let href = href.to_ascii_lowercase();
+    SHARE_HREF.iter().any(|h| href.contains(h))
+}
+
 fn is_cta_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();
     CTA_HREF.iter().any(|h| href.contains(h))
@@ -278,8 +337,9 @@ fn is_hidden_style(style: &str) -> bool {
 
 impl State {
     fn into_survey(mut self) -> Survey {
-        while let Some(open) = self.stack.pop() {
-            self.finish_row(open.ordinal);
+        self.flush_run();
+        while !self.stack.is_empty() {
+            self.pop();
         }
         Survey {
             rows: self.rows,
@@ -301,10 +361,11 @@ impl State {
             .map(|o| &*self.rows[o.ordinal as usize].tag)
             .collect();
         let keep = from + tree::keep_open_before(&open, tag);
+        if self.stack.len() > keep {
+            self.flush_run();
+        }
         while self.stack.len() > keep {
-            if let Some(open) = self.stack.pop() {
-                self.finish_row(open.ordinal);
-            }
+            self.pop();
         }
     }
 
@@ -326,21 +387,37 @@ impl State {
         };
         let mut extra = String::new();
         let (mut href, mut kind, mut key, mut content) = (None, None, None, None);
+        // Names, ids, placeholders and form actions: what an input asks for.
+        let mut asks = String::new();
         for attr in el.attributes() {
             let name = attr.name();
             match name.as_str() {
                 "id" => row.id = attr.value().into(),
                 "class" => row.class = attr.value().into(),
-                "role" | "aria-label" | "itemprop" | "rel" => {
+                "role" | "aria-label" | "itemprop" => {
                     extra.push_str(&attr.value());
                     extra.push(' ');
+                }
+                // `rel` says what a link is to the page (`sponsored`, `nofollow`): only an
+                // author link says anything about the block.
+                "rel" if attr.value().to_ascii_lowercase().contains("author") => {
+                    extra.push_str("author ");
+                }
+                "placeholder" | "action" => {
+                    asks.push_str(&attr.value());
+                    asks.push(' ');
                 }
                 "hidden" => row.hidden = true,
                 "aria-hidden" => row.hidden |= attr.value().trim().eq_ignore_ascii_case("true"),
                 "style" => row.hidden |= is_hidden_style(&attr.value()),
                 "href" => href = Some(attr.value()),
                 "type" => kind = Some(attr.value().to_ascii_lowercase()),
-                "name" | "property" => key = Some(attr.value()),
+                "name" | "property" => {
+                    let v = attr.value();
+                    asks.push_str(&v);
+                    asks.push(' ');
+                    key = Some(v);
+                }
                 "content" => content = Some(attr.value()),
                 _ if name.starts_with("data-") => {
                     extra.push_str(&name[5..]);
@@ -358,15 +435,29 @@ impl State {
             "p" => row.paragraphs = 1,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => row.headings = 1,
             "img" | "picture" => row.images = u32::from(tag == "img"),
-            "form" => row.forms = 1,
+            "form" => {
+                row.forms = 1;
+                let says = format!("{asks} {} {} {}", row.id, row.class, row.extra);
+                row.searches = u32::from(mentions(&says, SEARCH_WORDS));
+            }
+            "textarea" => row.textareas = 1,
             "button" => row.ctas = 1,
             "input" => match kind.as_deref() {
                 Some("submit" | "button" | "image") => row.ctas = 1,
-                Some("email" | "text" | "password" | "tel" | "search") | None => row.inputs = 1,
+                Some("email" | "text" | "password" | "tel" | "search") | None => {
+                    row.inputs = 1;
+                    let says = format!("{asks} {} {}", row.id, row.class);
+                    row.emails =
+                        u32::from(kind.as_deref() == Some("email") || mentions(&says, EMAIL_WORDS));
+                    row.searches = u32::from(
+                        kind.as_deref() == Some("search") || mentions(&says, SEARCH_WORDS),
+                    );
+                }
                 _ => {}
             },
             "a" => {
                 row.links = u32::from(href.is_some());
+                row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
                 row.ctas = u32::from(cta);
             }
@@ -446,10 +537,11 @@ impl State {
         let Some(at) = self.stack.iter().rposition(|o| o.ordinal == ordinal) else {
             return; // Already closed implicitly.
         };
+        if !INLINE.contains(&&*self.rows[ordinal as usize].tag) {
+            self.flush_run();
+        }
         while self.stack.len() > at {
-            if let Some(open) = self.stack.pop() {
-                self.finish_row(open.ordinal);
-            }
+            self.pop();
         }
     }
 
@@ -528,23 +620,44 @@ impl State {
             row.link_text += chars;
         }
         self.add_preview(chunk);
-        // Prompts are short text nodes; a longer node is prose and is not scanned at all.
-        if !self.phrase_node_too_long {
-            if self.phrase_buf.len() + chunk.len() <= PHRASE_SCAN_CHARS {
-                self.phrase_buf.push_str(chunk);
+        // Prompts are short runs of text; a longer run is prose and is not scanned at all.
+        if !self.run_too_long {
+            if self.run.len() + chunk.len() <= PHRASE_SCAN_BYTES {
+                self.run.push_str(chunk);
             } else {
-                self.phrase_node_too_long = true;
-                self.phrase_buf.clear();
+                self.run_too_long = true;
+                self.run.clear();
             }
         }
-        if last {
-            let buf = std::mem::take(&mut self.phrase_buf);
-            let row = &mut self.rows[ordinal];
-            lexicon::scan(&buf, |i| {
+        self.run_depth = self.run_depth.min(self.stack.len());
+        let _ = last;
+    }
+
+    /// Scans the run of text that a block boundary just ended, and credits its phrase hits to
+    /// the element that holds the whole run.
+    fn flush_run(&mut self) {
+        let depth = std::mem::replace(&mut self.run_depth, usize::MAX);
+        let too_long = std::mem::take(&mut self.run_too_long);
+        if self.run.is_empty() || too_long {
+            self.run.clear();
+            return;
+        }
+        let run = std::mem::take(&mut self.run);
+        let owner = depth
+            .checked_sub(1)
+            .and_then(|d| self.stack.get(d))
+            .map(|o| o.ordinal as usize);
+        if let Some(row) = owner.and_then(|o| self.rows.get_mut(o)) {
+            let mut folded = String::with_capacity(run.len());
+            lexicon::fold(&decode_entities(&run), &mut folded);
+            let short = folded.split_whitespace().count() <= SHORT_RUN_WORDS;
+            lexicon::scan(folded.trim(), |i| {
                 let phrase = &lexicon::PHRASES[i];
                 let weight = match phrase.strength {
                     lexicon::Strength::Strong => 2,
-                    lexicon::Strength::Weak => 1,
+                    // A weak word in a sentence is a mention; in a label or button it speaks.
+                    lexicon::Strength::Weak if short => 1,
+                    lexicon::Strength::Weak => return,
                 };
                 let slot = &mut row.phrase_weight[phrase.category.index()];
                 *slot = slot.saturating_add(weight);
@@ -552,9 +665,16 @@ impl State {
                     row.first_phrase = u16::try_from(i).ok();
                 }
             });
-            self.phrase_buf = buf;
-            self.phrase_buf.clear();
-            self.phrase_node_too_long = false;
+        }
+        self.run = run;
+        self.run.clear();
+    }
+
+    /// Pops the innermost open element and seals its row.
+    fn pop(&mut self) {
+        if let Some(open) = self.stack.pop() {
+            self.run_depth = self.run_depth.min(self.stack.len());
+            self.finish_row(open.ordinal);
         }
     }
 
@@ -625,6 +745,10 @@ impl Row {
             ctas: self.ctas,
             forms: self.forms,
             inputs: self.inputs,
+            emails: self.emails,
+            searches: self.searches,
+            textareas: self.textareas,
+            share_links: self.share_links,
             phrase_weight: self.phrase_weight,
             first_phrase: self.first_phrase,
             ..Row::default()
@@ -643,6 +767,10 @@ impl Row {
         self.ctas += c.ctas;
         self.forms += c.forms;
         self.inputs += c.inputs;
+        self.emails += c.emails;
+        self.searches += c.searches;
+        self.textareas += c.textareas;
+        self.share_links += c.share_links;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
             *a = a.saturating_add(b);
         }

@@ -50,6 +50,14 @@ pub struct Row {
     pub forms: u32,
     /// Text and email inputs in the subtree.
     pub inputs: u32,
+    /// Of those, inputs that ask for an e-mail address (type, name, id or placeholder).
+    pub emails: u32,
+    /// Search fields and search forms in the subtree: a search box is navigation, not a prompt.
+    pub searches: u32,
+    /// Text areas in the subtree: a form with one is a comment or contact form.
+    pub textareas: u32,
+    /// Links that share the page on a social network (`…/sharer`, `intent/tweet`, `wa.me`…).
+    pub share_links: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
     pub phrase_weight: [u16; 6],
     /// The first lexicon phrase seen in the subtree, for reasons.

@@ -1,0 +1,145 @@
+//! Evidence as data: the facts the chrome classifier weighs, each with its points, turned into
+//! words only when a person reads them (the verdict's `reason`).
+
+use crate::category::Category;
+
+/// Where a class/id hint was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintSource {
+    Class,
+    Id,
+    /// `role`, `aria-label`, `itemprop` or a `data-*` name.
+    Attribute,
+}
+
+/// One fact about a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    /// A class, id or attribute word names a kind of chrome.
+    Hint {
+        source: HintSource,
+        token: String,
+        category: Category,
+    },
+    /// The block's text says a lexicon phrase.
+    Phrase { phrase: &'static str, strong: bool },
+    /// Buttons and sign-in/sign-up/app-store links.
+    CallsToAction { count: u32 },
+    /// A form that asks for an e-mail address.
+    SignupForm,
+    /// Links that share the page on social networks.
+    ShareLinks { count: u32 },
+    /// A list of same-shape teasers (links to other stories), with or without a heading.
+    TeaserList { items: u32, heading: bool },
+    /// Mostly links.
+    LinkList { percent: u32 },
+    /// The block's size.
+    Words { count: u32 },
+    /// A filter-list rule matched.
+    FilterRule { rule: String, line: usize },
+}
+
+impl Fact {
+    /// The fact in words.
+    pub fn sentence(&self) -> String {
+        match self {
+            Fact::Hint { source, token, .. } => {
+                let what = match source {
+                    HintSource::Class => "class",
+                    HintSource::Id => "id",
+                    HintSource::Attribute => "attribute",
+                };
+                format!("{what} token `{token}`")
+            }
+            Fact::Phrase { phrase, .. } => format!("phrase '{phrase}'"),
+            Fact::CallsToAction { count } => {
+                let s = if *count == 1 { "" } else { "s" };
+                format!("{count} call{s} to action")
+            }
+            Fact::SignupForm => "sign-up form".to_owned(),
+            Fact::ShareLinks { count } => format!("{count} share links"),
+            Fact::TeaserList { items, heading } => {
+                let under = if *heading { " under a heading" } else { "" };
+                format!("a list of {items} teasers{under}")
+            }
+            Fact::LinkList { percent } => format!("{percent} % links"),
+            Fact::Words { count } => format!("{count} words"),
+            Fact::FilterRule { rule, line } => format!("filter rule `{rule}` (line {line})"),
+        }
+    }
+}
+
+/// A block's evidence: its facts, their points, and the category they point to.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    pub points: u32,
+    pub category: Option<Category>,
+    pub facts: Vec<Fact>,
+}
+
+impl Evidence {
+    /// Adds a fact worth `points`, pointing to `category` if it names one and none is set yet.
+    pub fn add(&mut self, points: u32, category: Option<Category>, fact: Fact) {
+        self.points += points;
+        if self.category.is_none() {
+            self.category = category;
+        }
+        self.facts.push(fact);
+    }
+
+    /// The category a hint names, if there is a hint.
+    pub fn hint_category(&self) -> Option<Category> {
+        self.facts.iter().find_map(|f| match f {
+            Fact::Hint { category, .. } => Some(*category),
+            _ => None,
+        })
+    }
+
+    /// Whether a hint names the block's job outright (`newsletter`, `related`, `share`).
+    pub fn has_strong_hint(&self) -> bool {
+        self.facts.iter().any(|f| match f {
+            Fact::Hint { token, .. } => crate::rules::hints::chrome_hint(token)
+                .is_some_and(|h| h.strength == crate::rules::hints::HintStrength::Strong),
+            _ => false,
+        })
+    }
+
+    /// Whether the block says a strong phrase.
+    pub fn has_strong_phrase(&self) -> bool {
+        self.facts
+            .iter()
+            .any(|f| matches!(f, Fact::Phrase { strong: true, .. }))
+    }
+
+    /// Whether the block's shape says what it is (a sign-up form, share links, teasers).
+    pub fn has_structure(&self) -> bool {
+        self.structural_category().is_some()
+    }
+
+    /// The category the block's shape says.
+    pub fn structural_category(&self) -> Option<Category> {
+        self.facts.iter().find_map(|f| match f {
+            Fact::SignupForm => Some(Category::Newsletter),
+            Fact::ShareLinks { .. } => Some(Category::Social),
+            Fact::TeaserList { .. } => Some(Category::Related),
+            _ => None,
+        })
+    }
+
+    /// The number of teasers, if the block is a list of them.
+    pub fn teasers(&self) -> Option<u32> {
+        self.facts.iter().find_map(|f| match f {
+            Fact::TeaserList { items, .. } => Some(*items),
+            _ => None,
+        })
+    }
+
+    /// The facts in words, joined.
+    pub fn sentence(&self) -> String {
+        self.facts
+            .iter()
+            .map(Fact::sentence)
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
