@@ -135,3 +135,7 @@ pub const SLUG_ID_WORDS: usize = 5;
 /// blog post). Fewer, and the page is a shop, a pricing page, a forum or a listing, whose offers
 /// and lists are its content.
 pub const ARTICLE_MIN_PROSE: u32 = 3;
+
+/// Inside a masthead or a navigation bar, a control that may go is at most this many words
+/// ("Subscribe", "Sign in", "Get the app", "Subscribe & Save 15%").
+pub const LANDMARK_CONTROL_MAX_WORDS: u32 = 6;

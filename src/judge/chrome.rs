@@ -63,6 +63,10 @@ struct Page<'a> {
     has_article: bool,
     /// Per ordinal: the element is or holds a landmark (`nav`, `header`, a navigation role).
     holds_landmark: Vec<bool>,
+    /// Per ordinal: the element sits inside a landmark, where only small controls may go.
+    in_landmark: Vec<bool>,
+    /// Per ordinal: the element is or sits inside a comment section.
+    in_comments: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -82,6 +86,13 @@ impl Page<'_> {
 fn is_landmark(row: &Row) -> bool {
     matches!(&*row.tag, "nav" | "header" | "main" | "footer")
         || hints::says_any(&[&row.extra], LANDMARK_ROLES)
+}
+
+/// The site's masthead and navigation: where only small controls may go. (An `<header>` inside
+/// an `<article>` is the article's header, protected on its own.)
+fn is_masthead(row: &Row) -> bool {
+    row.tag.as_ref() == "nav"
+        || hints::says_any(&[&row.extra], &["banner", "navigation", "search"])
 }
 
 fn is_heading(row: &Row) -> bool {
@@ -133,7 +144,7 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
             if child.hidden || child.text == 0 || !ITEM_TAGS.contains(&&*child.tag) {
                 continue;
             }
-            let teaser = child.links >= 1
+            let teaser = child.links > child.fragment_links
                 && child.text <= TEASER_MAX_CHARS
                 && (child.link_density() >= TEASER_MIN_LINK_DENSITY || child.images > 0);
             match groups
@@ -246,7 +257,11 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
 
     // Calls to action back up other evidence on a small block; alone, or in a menu, they are
     // just links and buttons.
-    if ev.points > 0 && !menu && row.ctas > 0 && row.words <= PROMPT_MAX_WORDS {
+    if (ev.has_strong_hint() || ev.has_strong_phrase())
+        && !menu
+        && row.ctas > 0
+        && row.words <= PROMPT_MAX_WORDS
+    {
         ev.add(
             row.ctas.min(2),
             None,
@@ -336,11 +351,30 @@ fn size_allows(row: &Row, ev: &Evidence) -> bool {
 }
 
 /// Whether the evidence is enough on this page.
-fn passes(page: &Page<'_>, row: &Row, ev: &Evidence) -> bool {
+fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     if ev.points < CHROME_THRESHOLD || !size_allows(row, ev) {
         return false;
     }
     if is_menu(row) && !ev.has_strong_hint() && !ev.has_structure() {
+        return false;
+    }
+    // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
+    // button, a newsletter or app link. The menus, lists and promos there are the site's.
+    if page.in_landmark[ordinal as usize] {
+        return row.words <= LANDMARK_CONTROL_MAX_WORDS
+            && !ev.has_structure()
+            && matches!(
+                ev.category,
+                Some(Category::Subscribe | Category::Newsletter | Category::AppPromo)
+            );
+    }
+    // Inside the article, words alone are the article's own: a box there also has a name, a
+    // call to action or a form.
+    if page.in_article(ordinal)
+        && ev.hint_category().is_none()
+        && !ev.has_structure()
+        && !ev.facts.iter().any(|f| matches!(f, Fact::CallsToAction { .. }))
+    {
         return false;
     }
     // On a page that is not an article, offers and sign-ups are what the page is about: only a
@@ -371,9 +405,26 @@ pub fn classify(
             holds_landmark[parent as usize] = true;
         }
     }
+    let mut in_landmark = vec![false; rows.len()];
+    let mut in_comments = vec![false; rows.len()];
+    let mut in_article_el = vec![false; rows.len()];
+    for (i, row) in rows.iter().enumerate() {
+        let parent = row.parent as usize;
+        if row.parent != NO_PARENT {
+            in_article_el[i] = in_article_el[parent] || rows[parent].tag.as_ref() == "article";
+            if rows[parent].tag.as_ref() == "header" && !in_article_el[parent] {
+                in_landmark[i] = true;
+            }
+            in_landmark[i] |= in_landmark[parent] || is_masthead(&rows[parent]);
+            in_comments[i] = in_comments[parent];
+        }
+        in_comments[i] |= hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
+    }
     let page = Page {
         survey,
         root,
+        in_landmark,
+        in_comments,
         has_article,
         holds_landmark,
     };
@@ -417,6 +468,7 @@ pub fn classify(
         }
         if NEVER_WHOLE.contains(&&*row.tag)
             || page.holds_landmark[i]
+            || page.in_comments[i]
             || is_page_function(row)
             || is_heading(row)
         {
@@ -432,7 +484,7 @@ pub fn classify(
             }
         }
         match ev.category {
-            Some(category) if passes(&page, row, &ev) && options.category_enabled(category) => {
+            Some(category) if passes(&page, ordinal, row, &ev) && options.category_enabled(category) => {
                 unlock_scroll |= category == Category::Subscribe;
                 // A rail's heading that sits just before it, outside it, goes with it.
                 if ev.teasers().is_some() && row.headings == 0 {

@@ -12,6 +12,7 @@ mod tree;
 
 pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
 
+use crate::category::Category;
 use crate::error::Error;
 use crate::input::Input;
 use crate::rules::filter::RuleSet;
@@ -458,6 +459,7 @@ impl State {
             "a" => {
                 row.links = u32::from(href.is_some());
                 row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
+                row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.starts_with('#')));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
                 row.ctas = u32::from(cta);
             }
@@ -653,11 +655,13 @@ impl State {
             let short = folded.split_whitespace().count() <= SHORT_RUN_WORDS;
             lexicon::scan(folded.trim(), |i| {
                 let phrase = &lexicon::PHRASES[i];
+                // A weak word in a sentence is a mention; in a label or button it speaks. A
+                // rail's or a share bar's words are a heading's: in a sentence they describe.
+                let heading_words = matches!(phrase.category, Category::Related | Category::Social);
                 let weight = match phrase.strength {
-                    lexicon::Strength::Strong => 2,
-                    // A weak word in a sentence is a mention; in a label or button it speaks.
+                    lexicon::Strength::Strong if short || !heading_words => 2,
                     lexicon::Strength::Weak if short => 1,
-                    lexicon::Strength::Weak => return,
+                    _ => return,
                 };
                 let slot = &mut row.phrase_weight[phrase.category.index()];
                 *slot = slot.saturating_add(weight);
@@ -749,6 +753,7 @@ impl Row {
             searches: self.searches,
             textareas: self.textareas,
             share_links: self.share_links,
+            fragment_links: self.fragment_links,
             phrase_weight: self.phrase_weight,
             first_phrase: self.first_phrase,
             ..Row::default()
@@ -771,6 +776,7 @@ impl Row {
         self.searches += c.searches;
         self.textareas += c.textareas;
         self.share_links += c.share_links;
+        self.fragment_links += c.fragment_links;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
             *a = a.saturating_add(b);
         }
