@@ -139,3 +139,11 @@ pub const ARTICLE_MIN_PROSE: u32 = 3;
 /// Inside a masthead or a navigation bar, a control that may go is at most this many words
 /// ("Subscribe", "Sign in", "Get the app", "Subscribe & Save 15%").
 pub const LANDMARK_CONTROL_MAX_WORDS: u32 = 6;
+
+/// An ad slot shows at most a label and a line ("Advertisement", "Story continues below"): a
+/// block named `ad` with more words than this is something else.
+pub const AD_SLOT_MAX_WORDS: u32 = 10;
+
+/// Points from which a box with one paragraph of pitch in it is plainly chrome (a newsletter box
+/// named so, with its form and its phrase), so that paragraph is not article prose.
+pub const STRONG_EVIDENCE: u32 = 5;

@@ -504,12 +504,13 @@ fn print_clean_report(
         for p in &report.pages {
             for m in &p.misses {
                 println!(
-                    "MISS {} line {} {} `{}` (removed {:.0} %)",
+                    "MISS {} line {} {} `{}` (removed {:.0} %) {}",
                     p.name,
                     m.line,
                     m.category,
                     m.selector,
-                    m.removed_share * 100.0
+                    m.removed_share * 100.0,
+                    m.explain
                 );
             }
             for w in &p.unjustified {

@@ -176,6 +176,8 @@ pub struct Miss {
     pub ordinal: u32,
     /// Share of its text the verdict removed.
     pub removed_share: f64,
+    /// How the judge saw the block.
+    pub explain: String,
 }
 
 /// A removal that no label asks for, or that cuts into a block that must stay.
@@ -394,14 +396,17 @@ fn score_removals(
         };
         let c = &mut page.counts[want.index()];
         c.labelled += 1;
-        let whole = removals
+        // Any removal finds a block, even one with nothing visible (an icon-only share bar).
+        let whole = all_removals
             .iter()
             .find(|r| r.ordinal <= b.ordinal && end_of(r.ordinal) >= b.end);
         let (found, got, share) = match whole {
             Some(r) => (true, Some(r.category), 1.0),
             None => {
-                let within: Vec<&&judge::Removal> =
-                    removals.iter().filter(|r| inside(r.ordinal, b)).collect();
+                let within: Vec<&judge::Removal> = all_removals
+                    .iter()
+                    .filter(|r| inside(r.ordinal, b))
+                    .collect();
                 let held: u64 = within.iter().map(|r| u64::from(text_of(r.ordinal))).sum();
                 let share = if b.text == 0 {
                     if within.is_empty() {
@@ -437,6 +442,7 @@ fn score_removals(
                 selector: label.selector.clone(),
                 ordinal: b.ordinal,
                 removed_share: share,
+                explain: judge::explain(survey, b.ordinal),
             });
         }
     }

@@ -91,8 +91,7 @@ fn is_landmark(row: &Row) -> bool {
 /// The site's masthead and navigation: where only small controls may go. (An `<header>` inside
 /// an `<article>` is the article's header, protected on its own.)
 fn is_masthead(row: &Row) -> bool {
-    row.tag.as_ref() == "nav"
-        || hints::says_any(&[&row.extra], &["banner", "navigation", "search"])
+    row.tag.as_ref() == "nav" || hints::says_any(&[&row.extra], &["banner", "navigation", "search"])
 }
 
 fn is_heading(row: &Row) -> bool {
@@ -280,6 +279,10 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             },
         );
     }
+    // An ad slot: named so, small, and not a list of links.
+    if hinted == Some(Category::Ad) && row.words <= AD_SLOT_MAX_WORDS && row.links <= 2 {
+        ev.add(2, None, Fact::AdSlot);
+    }
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
     if page.has_article && !menu {
         if let Some(items) = teaser_items(page, ordinal) {
@@ -373,7 +376,10 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     if page.in_article(ordinal)
         && ev.hint_category().is_none()
         && !ev.has_structure()
-        && !ev.facts.iter().any(|f| matches!(f, Fact::CallsToAction { .. }))
+        && !ev
+            .facts
+            .iter()
+            .any(|f| matches!(f, Fact::CallsToAction { .. }))
     {
         return false;
     }
@@ -398,36 +404,7 @@ pub fn classify(
     has_article: bool,
 ) -> Chrome {
     let rows = &survey.rows;
-    let mut holds_landmark: Vec<bool> = rows.iter().map(is_landmark).collect();
-    for i in (0..rows.len()).rev() {
-        let parent = rows[i].parent;
-        if parent != NO_PARENT && holds_landmark[i] {
-            holds_landmark[parent as usize] = true;
-        }
-    }
-    let mut in_landmark = vec![false; rows.len()];
-    let mut in_comments = vec![false; rows.len()];
-    let mut in_article_el = vec![false; rows.len()];
-    for (i, row) in rows.iter().enumerate() {
-        let parent = row.parent as usize;
-        if row.parent != NO_PARENT {
-            in_article_el[i] = in_article_el[parent] || rows[parent].tag.as_ref() == "article";
-            if rows[parent].tag.as_ref() == "header" && !in_article_el[parent] {
-                in_landmark[i] = true;
-            }
-            in_landmark[i] |= in_landmark[parent] || is_masthead(&rows[parent]);
-            in_comments[i] = in_comments[parent];
-        }
-        in_comments[i] |= hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
-    }
-    let page = Page {
-        survey,
-        root,
-        in_landmark,
-        in_comments,
-        has_article,
-        holds_landmark,
-    };
+    let page = Page::new(survey, root, has_article);
     let mut removals = Vec::new();
     let mut conflicts = Vec::new();
     let mut unlock_scroll = false;
@@ -476,15 +453,23 @@ pub fn classify(
             continue;
         }
         let ev = weigh(&page, ordinal);
-        // Prose is protected, except the one-line excerpts of a rail of teasers.
+        // Prose is protected, except the one-line excerpts of a rail of teasers and the one
+        // paragraph of pitch in a box that is plainly chrome (named so, with its form).
         if let Some(Shield::Prose(n)) = shield {
-            if !ev.teasers().is_some_and(|items| n <= items) {
+            let teasers = ev.teasers().is_some_and(|items| n <= items);
+            let pitch = n <= 1
+                && !page.in_article(ordinal)
+                && ev.points >= STRONG_EVIDENCE
+                && ev.has_strong_hint();
+            if !teasers && !pitch {
                 i += 1;
                 continue;
             }
         }
         match ev.category {
-            Some(category) if passes(&page, ordinal, row, &ev) && options.category_enabled(category) => {
+            Some(category)
+                if passes(&page, ordinal, row, &ev) && options.category_enabled(category) =>
+            {
                 unlock_scroll |= category == Category::Subscribe;
                 // A rail's heading that sits just before it, outside it, goes with it.
                 if ev.teasers().is_some() && row.headings == 0 {
@@ -538,4 +523,75 @@ pub fn classify(
 
 fn preview(row: &Row) -> String {
     truncate_chars(decode_entities(row.preview.trim()).trim(), 80)
+}
+
+impl<'a> Page<'a> {
+    fn new(survey: &'a Survey, root: Option<u32>, has_article: bool) -> Page<'a> {
+        let rows = &survey.rows;
+        let mut holds_landmark: Vec<bool> = rows.iter().map(is_landmark).collect();
+        for i in (0..rows.len()).rev() {
+            let parent = rows[i].parent;
+            if parent != NO_PARENT && holds_landmark[i] {
+                holds_landmark[parent as usize] = true;
+            }
+        }
+        let mut in_landmark = vec![false; rows.len()];
+        let mut in_comments = vec![false; rows.len()];
+        let mut in_article_el = vec![false; rows.len()];
+        for (i, row) in rows.iter().enumerate() {
+            let parent = row.parent as usize;
+            if row.parent != NO_PARENT {
+                in_article_el[i] = in_article_el[parent] || rows[parent].tag.as_ref() == "article";
+                if rows[parent].tag.as_ref() == "header" && !in_article_el[parent] {
+                    in_landmark[i] = true;
+                }
+                in_landmark[i] |= in_landmark[parent] || is_masthead(&rows[parent]);
+                in_comments[i] = in_comments[parent];
+            }
+            in_comments[i] |= hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
+        }
+        Page {
+            survey,
+            root,
+            in_landmark,
+            in_comments,
+            has_article,
+            holds_landmark,
+        }
+    }
+}
+
+/// How the classifier sees one block: its evidence, points, category and whether it passes.
+pub fn explain(survey: &Survey, root: Option<u32>, has_article: bool, ordinal: u32) -> String {
+    let page = Page::new(survey, root, has_article);
+    let Some(row) = survey.row(ordinal) else {
+        return format!("no element #{ordinal}");
+    };
+    let ev = weigh(&page, ordinal);
+    format!(
+        "#{ordinal} <{}> class={:?} id={:?} extra={:?} | {} points, {:?}, passes {} | \
+         landmark holds {} in {} comments {} menu {} function {} | words {} links {} ld {:.2} \
+         ctas {} forms {} inputs {} emails {} share {} | {}",
+        row.tag,
+        row.class,
+        row.id,
+        row.extra,
+        ev.points,
+        ev.category,
+        passes(&page, ordinal, row, &ev),
+        page.holds_landmark[ordinal as usize],
+        page.in_landmark[ordinal as usize],
+        page.in_comments[ordinal as usize],
+        is_menu(row),
+        is_page_function(row),
+        row.words,
+        row.links,
+        row.link_density(),
+        row.ctas,
+        row.forms,
+        row.inputs,
+        row.emails,
+        row.share_links,
+        ev.sentence()
+    )
 }

@@ -31,6 +31,8 @@ pub enum Fact {
     ShareLinks { count: u32 },
     /// A list of same-shape teasers (links to other stories), with or without a heading.
     TeaserList { items: u32, heading: bool },
+    /// A small block named as an ad slot.
+    AdSlot,
     /// Mostly links.
     LinkList { percent: u32 },
     /// The block's size.
@@ -62,6 +64,7 @@ impl Fact {
                 let under = if *heading { " under a heading" } else { "" };
                 format!("a list of {items} teasers{under}")
             }
+            Fact::AdSlot => "a small slot".to_owned(),
             Fact::LinkList { percent } => format!("{percent} % links"),
             Fact::Words { count } => format!("{count} words"),
             Fact::FilterRule { rule, line } => format!("filter rule `{rule}` (line {line})"),

@@ -57,3 +57,18 @@ fn judge_with(
         metadata,
     }
 }
+
+/// How the judge sees one block of a page (for `eval --clean --pages` and debugging).
+pub fn explain(survey: &Survey, ordinal: u32) -> String {
+    let article = article::find(survey);
+    let protected = protect::Protection::new(survey, &article);
+    let has_article = protected.article_prose(&article) >= crate::tuning::ARTICLE_MIN_PROSE;
+    let shield = protected
+        .shield(ordinal)
+        .map(|s| format!(" | shielded: {s}"))
+        .unwrap_or_default();
+    format!(
+        "{}{shield}",
+        chrome::explain(survey, article.root, has_article, ordinal)
+    )
+}
