@@ -147,3 +147,8 @@ pub const AD_SLOT_MAX_WORDS: u32 = 10;
 /// Points from which a box with one paragraph of pitch in it is plainly chrome (a newsletter box
 /// named so, with its form and its phrase), so that paragraph is not article prose.
 pub const STRONG_EVIDENCE: u32 = 5;
+
+/// A teaser line is mostly its link ("Read more: " and a headline)…
+pub const TEASER_LINE_MIN_LINK_DENSITY: f32 = 0.5;
+/// …and no longer than a label and a headline.
+pub const TEASER_LINE_MAX_WORDS: u32 = 25;

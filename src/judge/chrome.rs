@@ -279,6 +279,16 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             },
         );
     }
+    // A teaser line: "Read more: <a>another story</a>", one link that a label announces.
+    if row.phrases(Category::Related) > 0
+        && row.links >= 1
+        && row.links <= 2
+        && row.link_density() >= TEASER_LINE_MIN_LINK_DENSITY
+        && row.words <= TEASER_LINE_MAX_WORDS
+        && matches!(&*row.tag, "p" | "div" | "li" | "h3" | "h4" | "strong" | "blockquote")
+    {
+        ev.add(1, Some(Category::Related), Fact::TeaserLine);
+    }
     // An ad slot: named so, small, and not a list of links.
     if hinted == Some(Category::Ad) && row.words <= AD_SLOT_MAX_WORDS && row.links <= 2 {
         ev.add(2, None, Fact::AdSlot);
@@ -447,7 +457,7 @@ pub fn classify(
             || page.holds_landmark[i]
             || page.in_comments[i]
             || is_page_function(row)
-            || is_heading(row)
+            || (is_heading(row) && !weigh(&page, ordinal).has_structure())
         {
             i += 1;
             continue;

@@ -31,6 +31,8 @@ pub enum Fact {
     ShareLinks { count: u32 },
     /// A list of same-shape teasers (links to other stories), with or without a heading.
     TeaserList { items: u32, heading: bool },
+    /// One link to another story, announced by a label ("Read more:", "RELATED:").
+    TeaserLine,
     /// A small block named as an ad slot.
     AdSlot,
     /// Mostly links.
@@ -64,6 +66,7 @@ impl Fact {
                 let under = if *heading { " under a heading" } else { "" };
                 format!("a list of {items} teasers{under}")
             }
+            Fact::TeaserLine => "a teaser line".to_owned(),
             Fact::AdSlot => "a small slot".to_owned(),
             Fact::LinkList { percent } => format!("{percent} % links"),
             Fact::Words { count } => format!("{count} words"),
@@ -124,7 +127,7 @@ impl Evidence {
         self.facts.iter().find_map(|f| match f {
             Fact::SignupForm => Some(Category::Newsletter),
             Fact::ShareLinks { .. } => Some(Category::Social),
-            Fact::TeaserList { .. } => Some(Category::Related),
+            Fact::TeaserList { .. } | Fact::TeaserLine => Some(Category::Related),
             _ => None,
         })
     }

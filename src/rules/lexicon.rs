@@ -94,6 +94,40 @@ pub static PHRASES: &[Phrase] = &[
     p("trending now", Related, Strong),
     p("around the web", Related, Strong),
     p("read next", Related, Weak),
+    p("related coverage", Related, Strong),
+    p("related posts", Related, Strong),
+    p("related reading", Related, Strong),
+    p("related news", Related, Strong),
+    p("related topics", Related, Strong),
+    p("don't miss", Related, Strong),
+    p("more from", Related, Strong),
+    p("more on this", Related, Strong),
+    p("more news", Related, Strong),
+    p("more articles", Related, Strong),
+    p("popular posts", Related, Strong),
+    p("popular articles", Related, Strong),
+    p("popular stories", Related, Strong),
+    p("you may like", Related, Strong),
+    p("you might like", Related, Strong),
+    p("you may also be interested", Related, Strong),
+    p("recommended reading", Related, Strong),
+    p("recommended stories", Related, Strong),
+    p("recommended articles", Related, Strong),
+    p("further reading", Related, Strong),
+    p("keep reading", Related, Strong),
+    p("more to explore", Related, Strong),
+    p("in case you missed it", Related, Strong),
+    p("what to read next", Related, Strong),
+    p("latest stories", Related, Strong),
+    p("latest news", Related, Strong),
+    p("editor's choice", Related, Strong),
+    p("also read", Related, Strong),
+    p("read also", Related, Strong),
+    p("read more", Related, Weak),
+    p("related", Related, Weak),
+    p("trending", Related, Weak),
+    p("recommended", Related, Weak),
+    p("post recommended", Related, Strong),
     // English — app promos.
     p("download the app", AppPromo, Strong),
     p("get the app", AppPromo, Strong),
@@ -104,6 +138,11 @@ pub static PHRASES: &[Phrase] = &[
     p("one app", AppPromo, Strong),
     // English — social bars.
     p("share this article", Social, Strong),
+    p("share this story", Social, Strong),
+    p("share this post", Social, Strong),
+    p("share this page", Social, Strong),
+    p("share on linkedin", Social, Strong),
+    p("share via email", Social, Strong),
     p("share on facebook", Social, Strong),
     p("share on twitter", Social, Strong),
     p("share on x", Social, Strong),
@@ -124,6 +163,11 @@ pub static PHRASES: &[Phrase] = &[
     p("jetzt registrieren", Subscribe, Strong),
     p("abo abschließen", Subscribe, Strong),
     p("newsletter abonnieren", Newsletter, Strong),
+    p("zum newsletter anmelden", Newsletter, Strong),
+    p("meistgelesen", Related, Strong),
+    p("weitere artikel", Related, Strong),
+    p("auch interessant", Related, Strong),
+    p("artikel teilen", Social, Strong),
     p("app herunterladen", AppPromo, Strong),
     p("ähnliche artikel", Related, Strong),
     p("mehr zum thema", Related, Strong),
@@ -137,6 +181,11 @@ pub static PHRASES: &[Phrase] = &[
     p("essai gratuit", Subscribe, Strong),
     p("inscrivez-vous à notre newsletter", Newsletter, Strong),
     p("recevez notre newsletter", Newsletter, Strong),
+    p("recevez nos newsletters", Newsletter, Strong),
+    p("inscrivez-vous à nos newsletters", Newsletter, Strong),
+    p("les plus lus", Related, Strong),
+    p("sur le même sujet", Related, Strong),
+    p("lire aussi", Related, Strong),
     p("télécharger l'application", AppPromo, Strong),
     p("à lire aussi", Related, Strong),
     p("articles similaires", Related, Strong),
@@ -151,6 +200,9 @@ pub static PHRASES: &[Phrase] = &[
     p("descarga la app", AppPromo, Strong),
     p("descarga la aplicación", AppPromo, Strong),
     p("noticias relacionadas", Related, Strong),
+    p("lo más leído", Related, Strong),
+    p("también te puede interesar", Related, Strong),
+    p("lee también", Related, Strong),
     p("te puede interesar", Related, Strong),
     p("compartir en", Social, Strong),
     p("publicidad", Ad, Weak),
@@ -162,6 +214,8 @@ pub static PHRASES: &[Phrase] = &[
     p("iscriviti alla newsletter", Newsletter, Strong),
     p("scarica l'app", AppPromo, Strong),
     p("articoli correlati", Related, Strong),
+    p("i più letti", Related, Strong),
+    p("leggi anche", Related, Strong),
     p("potrebbe interessarti", Related, Strong),
     p("condividi su", Social, Strong),
     p("pubblicità", Ad, Weak),
@@ -175,6 +229,8 @@ pub static PHRASES: &[Phrase] = &[
     p("baixe o app", AppPromo, Strong),
     p("baixe o aplicativo", AppPromo, Strong),
     p("notícias relacionadas", Related, Strong),
+    p("mais lidas", Related, Strong),
+    p("veja também", Related, Strong),
     p("leia também", Related, Strong),
     p("compartilhar no", Social, Strong),
     p("publicidade", Ad, Weak),
@@ -190,6 +246,22 @@ pub static PHRASES: &[Phrase] = &[
     p("lees ook", Related, Strong),
     p("delen op", Social, Strong),
     p("advertentie", Ad, Weak),
+    p("meest gelezen", Related, Strong),
+    // Chinese, Japanese, Korean: matched without word boundaries (see `scan_at`).
+    p("相关文章", Related, Strong),
+    p("相关阅读", Related, Strong),
+    p("推荐阅读", Related, Strong),
+    p("热门文章", Related, Strong),
+    p("猜你喜欢", Related, Strong),
+    p("分享到", Social, Strong),
+    p("下载app", AppPromo, Strong),
+    p("関連記事", Related, Strong),
+    p("おすすめ記事", Related, Strong),
+    p("人気記事", Related, Strong),
+    p("アプリをダウンロード", AppPromo, Strong),
+    p("続きを読むには", Subscribe, Strong),
+    p("관련 기사", Related, Strong),
+    p("많이 본 뉴스", Related, Strong),
 ];
 
 /// Matcher patterns: each phrase as written, plus a variant with a typographic apostrophe.
@@ -228,19 +300,54 @@ pub fn fold(text: &str, out: &mut String) {
 /// Calls `hit` with the index into [`PHRASES`] of every whole-word phrase in `text`. ASCII
 /// letters match in any case; other letters as the lexicon writes them (lower case).
 pub fn scan(text: &str, mut hit: impl FnMut(usize)) {
+    scan_at(text, |i, _| hit(i));
+}
+
+/// Like [`scan`], with the byte offset where each phrase starts.
+///
+/// Scripts written without spaces between words (Chinese, Japanese, Thai) have no word
+/// boundaries to check: a phrase that begins or ends with such a letter matches anywhere.
+pub fn scan_at(text: &str, mut hit: impl FnMut(usize, usize)) {
     for m in matcher().find_iter(text) {
-        let before_ok = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[m.end()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
+        let phrase = &text[m.start()..m.end()];
+        let first_spaceless = phrase.chars().next().is_some_and(spaceless);
+        let last_spaceless = phrase.chars().next_back().is_some_and(spaceless);
+        let before_ok = first_spaceless
+            || text[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = last_spaceless
+            || text[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
-            hit(m.pattern().as_usize() / 2);
+            hit(m.pattern().as_usize() / 2, m.start());
         }
     }
+}
+
+/// A letter of a script written without spaces between words.
+pub fn spaceless(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F // Thai
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+    )
+}
+
+/// Words in folded text, counting two letters of a spaceless script as a word (about the length
+/// of a Chinese or Japanese word), so that "short" means the same in every language.
+pub fn word_count(text: &str) -> usize {
+    let spaced = text
+        .split_whitespace()
+        .filter(|w| !w.chars().all(spaceless))
+        .count();
+    let spaceless_letters = text.chars().filter(|&c| spaceless(c)).count();
+    spaced + spaceless_letters.div_ceil(2)
 }
 
 #[cfg(test)]

@@ -652,15 +652,18 @@ impl State {
         if let Some(row) = owner.and_then(|o| self.rows.get_mut(o)) {
             let mut folded = String::with_capacity(run.len());
             lexicon::fold(&decode_entities(&run), &mut folded);
-            let short = folded.split_whitespace().count() <= SHORT_RUN_WORDS;
-            lexicon::scan(folded.trim(), |i| {
+            let folded = folded.trim();
+            let short = lexicon::word_count(folded) <= SHORT_RUN_WORDS;
+            lexicon::scan_at(folded, |i, at| {
                 let phrase = &lexicon::PHRASES[i];
                 // A weak word in a sentence is a mention; in a label or button it speaks. A
-                // rail's or a share bar's words are a heading's: in a sentence they describe.
+                // rail's or a share bar's words are a heading's or a label's ("Read more: …"):
+                // in the middle of a sentence they describe.
                 let heading_words = matches!(phrase.category, Category::Related | Category::Social);
+                let label = short || (heading_words && at == 0);
                 let weight = match phrase.strength {
-                    lexicon::Strength::Strong if short || !heading_words => 2,
-                    lexicon::Strength::Weak if short => 1,
+                    lexicon::Strength::Strong if label || !heading_words => 2,
+                    lexicon::Strength::Weak if label => 1,
                     _ => return,
                 };
                 let slot = &mut row.phrase_weight[phrase.category.index()];
