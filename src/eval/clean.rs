@@ -663,6 +663,11 @@ pub fn floors_text(report: &CleanReport, kept: &[Kept]) -> String {
     for (name, value) in floor_values(report, kept) {
         if name == "max_violations" {
             out.push_str(&format!("{name} {value}\n"));
+        } else if name.starts_with("kept") {
+            out.push_str(&format!(
+                "{name} {:.4}\n",
+                (value * 10000.0).floor() / 10000.0
+            ));
         } else {
             out.push_str(&format!("{name} {:.3}\n", down(value)));
         }

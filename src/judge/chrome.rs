@@ -45,6 +45,9 @@ const COMMENT_WORDS: &[&str] = &[
     "discussion",
 ];
 
+/// Hint words that name a paywall or a sign-in wall, which no shop or pricing page has.
+const GATE_HINTS: &[&str] = &["paywall", "regwall", "meter", "piano", "barrier", "gate"];
+
 /// Elements that hold a list of teasers, and elements that are its items.
 const LIST_TAGS: &[&str] = &[
     "ul", "ol", "div", "section", "aside", "nav", "article", "footer",
@@ -285,7 +288,10 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && row.links <= 2
         && row.link_density() >= TEASER_LINE_MIN_LINK_DENSITY
         && row.words <= TEASER_LINE_MAX_WORDS
-        && matches!(&*row.tag, "p" | "div" | "li" | "h3" | "h4" | "strong" | "blockquote")
+        && matches!(
+            &*row.tag,
+            "p" | "div" | "li" | "h3" | "h4" | "strong" | "blockquote"
+        )
     {
         ev.add(1, Some(Category::Related), Fact::TeaserLine);
     }
@@ -375,6 +381,7 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
     if page.in_landmark[ordinal as usize] {
         return row.words <= LANDMARK_CONTROL_MAX_WORDS
+            && row.links <= 1
             && !ev.has_structure()
             && matches!(
                 ev.category,
@@ -396,7 +403,11 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     // On a page that is not an article, offers and sign-ups are what the page is about: only a
     // paywall's own words or a named gate remove anything there.
     if !page.has_article && ev.category == Some(Category::Subscribe) {
-        return ev.has_strong_hint() || ev.has_strong_phrase() && ev.points >= CHROME_THRESHOLD + 1;
+        return ev.facts.iter().any(|f| match f {
+            Fact::Hint { token, .. } => GATE_HINTS.contains(&token.as_str()),
+            Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
+            _ => false,
+        });
     }
     // …and lists of things are what a shop or a listing shows: a rail there says so in words.
     if !page.has_article && ev.category == Some(Category::Related) {

@@ -194,8 +194,6 @@ fn header_pieces(survey: &Survey, article: &Article) -> Vec<u32> {
         if piece || lead_figure {
             figure |= lead_figure;
             pieces.push(i as u32);
-            i = (row.end as usize).max(i + 1);
-            continue;
         }
         i += 1;
     }

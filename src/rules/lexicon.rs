@@ -264,6 +264,38 @@ pub static PHRASES: &[Phrase] = &[
     p("많이 본 뉴스", Related, Strong),
 ];
 
+/// Whether a phrase is a paywall's or a sign-in wall's own words ("sign up to read", "already a
+/// subscriber"), as opposed to an offer ("free trial", "subscribe now") that a shop or a
+/// pricing page makes about its own product.
+pub fn is_gate(phrase: &str) -> bool {
+    const GATES: &[&str] = &[
+        "sign up to read",
+        "subscribe to read",
+        "subscribe to continue",
+        "to continue reading",
+        "register to continue",
+        "log in to continue",
+        "already a member",
+        "already a subscriber",
+        "unlock this article",
+        "bereits abonnent",
+        "schon abonnent",
+        "zum weiterlesen",
+        "déjà abonné",
+        "pour lire la suite",
+        "ya eres suscriptor",
+        "para seguir leyendo",
+        "sei già abbonato",
+        "per continuare a leggere",
+        "já é assinante",
+        "para continuar lendo",
+        "al abonnee",
+        "lees verder met",
+        "続きを読むには",
+    ];
+    GATES.contains(&phrase)
+}
+
 /// Matcher patterns: each phrase as written, plus a variant with a typographic apostrophe.
 /// Pattern `2i` and `2i + 1` both stand for `PHRASES[i]`.
 fn matcher() -> &'static AhoCorasick {

@@ -1,0 +1,93 @@
+//! Clean mode on pages written for the five failures seen on real pages (issue 11): the article
+//! header, the masthead and navigation, categories, rails with no known phrase, a product's own
+//! pricing page. Each page's label file says what must go, with its category, and what must stay.
+
+use plainpage::eval::clean::{parse_labels, score_page};
+use plainpage::Options;
+
+fn check(name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/clean");
+    let html = std::fs::read(dir.join(format!("{name}.html"))).expect("page");
+    let labels = std::fs::read_to_string(dir.join(format!("{name}.labels"))).expect("labels");
+    let labels = parse_labels(&labels).expect("labels parse");
+    let page = score_page(name, &html, &labels, &Options::default());
+    assert_eq!(page.error, None, "{name}");
+    assert!(
+        page.unmatched.is_empty(),
+        "{name}: labels match nothing: {:?}",
+        page.unmatched
+    );
+    let misses: Vec<String> = page
+        .misses
+        .iter()
+        .map(|m| {
+            format!(
+                "line {} {} `{}`: {}",
+                m.line, m.category, m.selector, m.explain
+            )
+        })
+        .collect();
+    assert!(misses.is_empty(), "{name}: missed\n{}", misses.join("\n"));
+    let wrong: Vec<String> = page
+        .violations
+        .iter()
+        .chain(&page.unjustified)
+        .map(|w| {
+            format!(
+                "#{} <{}> {} — {} — {:?} (keep: {:?})",
+                w.ordinal, w.tag, w.category, w.reason, w.preview, w.keep
+            )
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{name}: removed what must stay\n{}",
+        wrong.join("\n")
+    );
+    let names: Vec<String> = page
+        .mislabels
+        .iter()
+        .map(|m| format!("line {}: {} named {}", m.line, m.want, m.got))
+        .collect();
+    assert!(
+        names.is_empty(),
+        "{name}: wrong categories\n{}",
+        names.join("\n")
+    );
+}
+
+/// Failure 1: the headline block's class and byline say "newsletter"; the date sits beside a
+/// share bar. The share bar goes alone; headline, standfirst, byline and date stay.
+#[test]
+fn article_header_stays_whole() {
+    check("header-byline");
+}
+
+/// Failure 2: a masthead and a navigation named "subscription" and "newsletter" stay; only the
+/// Subscribe button inside may go.
+#[test]
+fn masthead_and_navigation_stay() {
+    check("masthead");
+}
+
+/// Failure 3: a search box, a menu with a Subscribe link and a comment form asking for an e-mail
+/// address are not newsletter boxes; the related links are `related`.
+#[test]
+fn categories_follow_what_a_block_is() {
+    check("categories");
+}
+
+/// Failure 4: rails and prompts under hashed class names, with phrases split by inline markup,
+/// written with `&nbsp;` or a line break, in capitals beyond ASCII, or an icon-only share bar
+/// under a visually hidden heading.
+#[test]
+fn rails_and_prompts_without_known_classes_go() {
+    check("rails");
+}
+
+/// Failure 5: on a product's own pricing page the trial offer, the plans and the sign-up form are
+/// the page's content.
+#[test]
+fn offers_on_a_page_that_is_not_news_stay() {
+    check("saas");
+}
