@@ -152,3 +152,7 @@ pub const STRONG_EVIDENCE: u32 = 5;
 pub const TEASER_LINE_MIN_LINK_DENSITY: f32 = 0.5;
 /// …and no longer than a label and a headline.
 pub const TEASER_LINE_MAX_WORDS: u32 = 25;
+
+/// An app promo is a line and the store badges ("Get the app", "Download on the App Store"):
+/// a block with more words than this that links to a store is an article about an app.
+pub const APP_PROMO_MAX_WORDS: u32 = 40;

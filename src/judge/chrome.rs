@@ -259,7 +259,8 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
 
     // Calls to action back up other evidence on a small block; alone, or in a menu, they are
     // just links and buttons.
-    if (ev.has_strong_hint() || ev.has_strong_phrase())
+    let named_and_said = ev.hint_category().is_some() && weight > 0;
+    if (ev.has_strong_hint() || ev.has_strong_phrase() || named_and_said)
         && !menu
         && row.ctas > 0
         && row.words <= PROMPT_MAX_WORDS
@@ -294,6 +295,17 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         )
     {
         ev.add(1, Some(Category::Related), Fact::TeaserLine);
+    }
+    // An app promo: links to the app stores in a small block.
+    // Inside the article a store link is a source ("streaming on Google Play"), not a promo.
+    if row.app_links > 0 && row.words <= APP_PROMO_MAX_WORDS && !page.in_article(ordinal) {
+        ev.add(
+            3,
+            Some(Category::AppPromo),
+            Fact::AppLinks {
+                count: row.app_links,
+            },
+        );
     }
     // An ad slot: named so, small, and not a list of links.
     if hinted == Some(Category::Ad) && row.words <= AD_SLOT_MAX_WORDS && row.links <= 2 {
@@ -569,7 +581,11 @@ impl<'a> Page<'a> {
                 in_landmark[i] |= in_landmark[parent] || is_masthead(&rows[parent]);
                 in_comments[i] = in_comments[parent];
             }
-            in_comments[i] |= hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
+            // A comment section is a block of the page, not the page's frame around the article
+            // (`<body class="comments-open">`).
+            in_comments[i] |= !matches!(&*row.tag, "html" | "body" | "main" | "article")
+                && root.is_none_or(|r| !(i as u32 <= r && row.end > r))
+                && hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
         }
         Page {
             survey,

@@ -33,6 +33,8 @@ pub enum Fact {
     TeaserList { items: u32, heading: bool },
     /// One link to another story, announced by a label ("Read more:", "RELATED:").
     TeaserLine,
+    /// Links to the app stores.
+    AppLinks { count: u32 },
     /// A small block named as an ad slot.
     AdSlot,
     /// Mostly links.
@@ -67,6 +69,7 @@ impl Fact {
                 format!("a list of {items} teasers{under}")
             }
             Fact::TeaserLine => "a teaser line".to_owned(),
+            Fact::AppLinks { count } => format!("{count} app-store links"),
             Fact::AdSlot => "a small slot".to_owned(),
             Fact::LinkList { percent } => format!("{percent} % links"),
             Fact::Words { count } => format!("{count} words"),
@@ -127,6 +130,7 @@ impl Evidence {
         self.facts.iter().find_map(|f| match f {
             Fact::SignupForm => Some(Category::Newsletter),
             Fact::ShareLinks { .. } => Some(Category::Social),
+            Fact::AppLinks { .. } => Some(Category::AppPromo),
             Fact::TeaserList { .. } | Fact::TeaserLine => Some(Category::Related),
             _ => None,
         })

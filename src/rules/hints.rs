@@ -52,6 +52,9 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("meter", Subscribe, Weak),
     ("piano", Subscribe, Weak),
     ("barrier", Subscribe, Weak),
+    ("donate", Subscribe, Weak),
+    ("donation", Subscribe, Weak),
+    ("donations", Subscribe, Weak),
     // Newsletter boxes.
     ("newsletter", Newsletter, Strong),
     ("newsletters", Newsletter, Strong),
@@ -77,6 +80,10 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("appstore", AppPromo, Strong),
     ("download-app", AppPromo, Strong),
     ("get-app", AppPromo, Strong),
+    ("get-the-app", AppPromo, Strong),
+    ("app-install", AppPromo, Strong),
+    ("app-download", AppPromo, Strong),
+    ("apps", AppPromo, Weak),
     // Share and follow bars.
     ("share", Social, Strong),
     ("sharing", Social, Strong),

@@ -317,6 +317,23 @@ fn mentions(value: &str, words: &[&str]) -> bool {
     }
 }
 
+/// Link targets in app stores.
+const APP_HREF: &[&str] = &[
+    "apps.apple.com",
+    "itunes.apple.com",
+    "play.google.com/store",
+    "appgallery.huawei.com",
+    "onelink.me",
+    "app.adjust.com",
+    "app.link/",
+    "microsoft.com/store/apps",
+];
+
+fn is_app_href(href: &str) -> bool {
+    let href = href.to_ascii_lowercase();
+    APP_HREF.iter().any(|h| href.contains(h))
+}
+
 fn is_share_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();
     SHARE_HREF.iter().any(|h| href.contains(h))
@@ -460,6 +477,7 @@ impl State {
                 row.links = u32::from(href.is_some());
                 row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
                 row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.starts_with('#')));
+                row.app_links = u32::from(href.as_deref().is_some_and(is_app_href));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
                 row.ctas = u32::from(cta);
             }
@@ -757,6 +775,7 @@ impl Row {
             textareas: self.textareas,
             share_links: self.share_links,
             fragment_links: self.fragment_links,
+            app_links: self.app_links,
             phrase_weight: self.phrase_weight,
             first_phrase: self.first_phrase,
             ..Row::default()
@@ -780,6 +799,7 @@ impl Row {
         self.textareas += c.textareas;
         self.share_links += c.share_links;
         self.fragment_links += c.fragment_links;
+        self.app_links += c.app_links;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
             *a = a.saturating_add(b);
         }

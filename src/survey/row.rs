@@ -58,6 +58,8 @@ pub struct Row {
     pub textareas: u32,
     /// Links that share the page on a social network (`…/sharer`, `intent/tweet`, `wa.me`…).
     pub share_links: u32,
+    /// Links to an app store (App Store, Google Play and their link shorteners).
+    pub app_links: u32,
     /// Links to a place in the same page (`href="#…"`): a table of contents, not a rail.
     pub fragment_links: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).

@@ -22,7 +22,8 @@ import { chromium } from 'playwright-core';
 
 // Service-worker requests are reported too (the background must fetch nothing but its .wasm).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-import { TestServer } from './lib/server.mjs';
+import { CLEAN_DIR, TestServer } from './lib/server.mjs';
+import { readLabels } from './lib/labels.mjs';
 import { ARTIFACTS, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, fold, median, needShared, seed } from './lib/pages.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -377,6 +378,95 @@ test('automatic cleaning on five corpus pages keeps the article visible', async 
     t.diagnostic(`${name}: ${s.total} blocks hidden ${JSON.stringify(s.counts)}`);
     if (name === LARGEST) await page.screenshot({ path: join(ARTIFACTS, `chromium-cleaned-${name}.png`) });
     await page.close();
+  }
+});
+
+/** The labelled pages of tests/data/clean: NAME.html, with what must go and stay in NAME.labels. */
+const CLEAN_PAGES = ['header-byline', 'masthead', 'categories', 'rails', 'saas'];
+
+/**
+ * What the live page shows for each label: every element its selector matches, whether the
+ * element or an ancestor carries the extension's mark (and which category), its computed display
+ * and text. Runs in the page.
+ */
+function inspectLabels(labels) {
+  const fold = (text) => text.replace(/\s+/g, ' ').trim();
+  const describe = (el) => `<${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}>`;
+  return labels.map(({ selector }) => {
+    let matched;
+    try {
+      matched = [...document.querySelectorAll(selector)];
+    } catch (error) {
+      return { error: String(error.message ?? error) };
+    }
+    return {
+      elements: matched.map((el) => {
+        const marker = el.closest('[data-plainpage-removed]');
+        return {
+          element: describe(el),
+          display: getComputedStyle(el).display,
+          text: fold(el.innerText ?? ''),
+          marker: marker && {
+            element: describe(marker),
+            category: marker.getAttribute('data-plainpage-removed'),
+            display: getComputedStyle(marker).display,
+          },
+        };
+      }),
+    };
+  });
+}
+
+/** The problems with one label line on a cleaned page (empty when the page agrees with it). */
+function labelProblems(label, seen, visible) {
+  if (seen.error) return [`the selector does not parse: ${seen.error}`];
+  if (seen.elements.length === 0) return ['the selector matches nothing on the page'];
+  const problems = [];
+  for (const el of seen.elements) {
+    const mark = el.marker && `${el.marker.element === el.element ? 'it is' : `it is inside ${el.marker.element},`} marked "${el.marker.category}" (display ${el.marker.display})`;
+    if (label.verb === 'remove') {
+      if (!el.marker) problems.push(`${el.element} is not marked removed by the extension (display ${el.display})`);
+      else if (el.marker.category !== label.category) problems.push(`${el.element}: ${mark}, not "${label.category}"`);
+      else if (el.display !== 'none' && el.marker.display !== 'none') problems.push(`${el.element} is still displayed: ${mark}`);
+    } else if (label.verb === 'keep') {
+      if (el.marker) problems.push(`${el.element} was removed: ${mark}`);
+      else if (el.display === 'none') problems.push(`${el.element} has display none`);
+      else if (!visible.includes(el.text)) problems.push(`${el.element}: its text is not in the page's visible text: "${el.text.slice(0, 80)}"`);
+    }
+  }
+  return problems;
+}
+
+test('automatic cleaning on the labelled pages of tests/data/clean: every remove label hidden, every keep label shown', async (t) => {
+  assert.ok(granted, 'the granted profile is launched by an earlier test');
+  for (const name of CLEAN_PAGES) {
+    await t.test(name, async (st) => {
+      const labels = readLabels(join(CLEAN_DIR, `${name}.labels`)).filter((l) => l.verb !== 'may');
+      const page = await granted.context.newPage();
+      try {
+        await page.goto(server.url(`clean/${name}`));
+        const tabId = await tabIdOf(granted, page);
+        const s = await waitForStatus(granted, tabId, (x) => x.cleaned, `${name}.html to be cleaned`);
+        const removed = await page.$$eval('[data-plainpage-removed]', (els) =>
+          els.map((el) => `<${el.localName}${[...el.classList].map((c) => `.${c}`).join('')}> ${el.getAttribute('data-plainpage-removed')}`),
+        );
+        st.diagnostic(`${name}.html: ${s.total} blocks hidden${removed.length ? `: ${removed.join(', ')}` : ''}`);
+        if (name === 'rails') {
+          await page.bringToFront();
+          const file = join(ARTIFACTS, 'chromium-cleaned-labels-rails.png');
+          await page.screenshot({ path: file, fullPage: true });
+          st.diagnostic(`saved ${file}`);
+        }
+        const visible = await visibleText(page);
+        const seen = await page.evaluate(inspectLabels, labels.map(({ selector }) => ({ selector })));
+        const failures = labels.flatMap((label, i) =>
+          labelProblems(label, seen[i], visible).map((p) => `${name}.html, ${label.file}:${label.line} "${label.text}" (selector ${label.selector}): ${p}`),
+        );
+        assert.deepEqual(failures, [], `${name}.html does not agree with ${name}.labels:\n  ${failures.join('\n  ')}`);
+      } finally {
+        await page.close();
+      }
+    });
   }
 });
 

@@ -1,12 +1,17 @@
 // The e2e tests' web server on 127.0.0.1 (a random port). It serves the seed page and corpus
-// pages (read from ../shared at test time, never copied) with a strict Content-Security-Policy,
+// pages (read from ../shared at test time, never copied), and the labelled pages of
+// tests/data/clean (as `clean/NAME`), with a strict Content-Security-Policy,
 // so the page itself can fetch nothing from elsewhere and the extension must work despite it.
 // The same port is the browsers' HTTP proxy for every other host: any request to the outside
 // world ends here, is recorded, and is refused, so a test run never leaves the machine and the
 // tests can tell whether anything tried.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Small labelled pages in the repository: `clean/NAME` is NAME.html (its labels: NAME.labels). */
+export const CLEAN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'clean');
 
 /** Same-origin only: no inline script, no inline style, no frames of the page's own. */
 export const PAGE_CSP = "default-src 'self'; img-src 'self' data:; frame-src 'none'; object-src 'none'";
@@ -74,7 +79,9 @@ export class TestServer {
 
   /** The page's source as served (before the inject script tag). */
   source(name) {
-    const file = name === 'seed' ? join(this.shared, 'seed', 'inkl-article.html') : join(this.shared, 'corpus', 'readability', name, 'source.html');
+    const file = name === 'seed' ? join(this.shared, 'seed', 'inkl-article.html')
+      : name.startsWith('clean/') ? join(CLEAN_DIR, `${name.slice('clean/'.length)}.html`)
+      : join(this.shared, 'corpus', 'readability', name, 'source.html');
     if (!existsSync(file)) throw new Error(`test page missing: ${file}`);
     return readFileSync(file, 'utf8');
   }
@@ -92,7 +99,7 @@ export class TestServer {
     }
     const url = new URL(req.url, this.origin);
     this.served.push({ path: url.pathname + url.search });
-    const page = url.pathname.match(/^\/page\/([\w.-]+)$/);
+    const page = url.pathname.match(/^\/page\/((?:clean\/)?[\w.-]+)$/);
     if (page) {
       let html;
       try {
