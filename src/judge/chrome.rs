@@ -298,7 +298,11 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     }
     // An app promo: links to the app stores in a small block.
     // Inside the article a store link is a source ("streaming on Google Play"), not a promo.
-    if row.app_links > 0 && row.words <= APP_PROMO_MAX_WORDS && !page.in_article(ordinal) {
+    if row.app_links > 0
+        && row.links <= row.app_links + 1
+        && row.words <= APP_PROMO_MAX_WORDS
+        && !page.in_article(ordinal)
+    {
         ev.add(
             3,
             Some(Category::AppPromo),
@@ -354,16 +358,22 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         ev.points = ev.points.saturating_sub(1);
     }
     // What the block is decides its category: a rail's structure over a word in its heading,
-    // a form over the word "subscribe" beside it.
+    // an e-mail form over the word "subscribe" beside it (unless a paywall's own words say it
+    // is a gate), a name that says the block's job over both.
+    let gate = ev.facts.iter().any(|f| match f {
+        Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
+        _ => false,
+    });
     let structural = match ev.structural_category() {
-        Some(Category::Newsletter)
-            if row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter) =>
-        {
-            Some(Category::Subscribe)
-        }
+        Some(Category::Newsletter) if gate => Some(Category::Subscribe),
         other => other,
     };
-    let strong_hint = hinted.filter(|_| ev.has_strong_hint());
+    let newsletterish = row.phrases(Category::Newsletter) > 0 || is_signup_form(row);
+    let hinted = match hinted {
+        Some(Category::Subscribe) if newsletterish && !gate => Some(Category::Newsletter),
+        other => other,
+    };
+    let strong_hint = hinted.filter(|c| ev.has_strong_hint() && *c != Category::Subscribe);
     ev.category = strong_hint
         .or(structural)
         .or(hinted)

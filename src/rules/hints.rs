@@ -70,8 +70,8 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("trending", Related, Strong),
     ("popular", Related, Weak),
     ("mostread", Related, Strong),
-    ("outbrain", Related, Strong),
-    ("taboola", Related, Strong),
+    ("outbrain", Ad, Strong),
+    ("taboola", Ad, Strong),
     ("teasers", Related, Strong),
     // App banners.
     ("app-promo", AppPromo, Strong),
@@ -245,7 +245,10 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
         negated |= AD_NEGATIONS.contains(&w);
         if let Some(&i) = single_words().get(w) {
             if !(negated && CHROME_WORDS[i].1 == Ad) {
-                single = Some(single.map_or(i, |s| s.min(i)));
+                // A strong word beats a weak one (`newsletter-promo` is a newsletter box);
+                // between equals, the one listed first.
+                let rank = |i: usize| (CHROME_WORDS[i].2 == Weak, i);
+                single = Some(single.map_or(i, |s| if rank(i) < rank(s) { i } else { s }));
             }
         }
         false
@@ -314,6 +317,10 @@ mod tests {
         assert_eq!(hint("story-gate"), Some((Subscribe, "gate")));
         assert_eq!(hint("app-promo"), Some((AppPromo, "app-promo")));
         assert_eq!(hint("ad-exclude"), None);
+        assert_eq!(
+            hint("c-newsletter--promo"),
+            Some((Newsletter, "newsletter"))
+        );
         assert_eq!(hint("no-ads product-card"), None);
         assert_eq!(
             chrome_hint("newsletter-box").map(|h| h.strength),
