@@ -114,6 +114,9 @@ pub const SHARE_MAX_WORDS: u32 = 25;
 /// A list of teasers has at least this many items of one shape (three is the smallest number
 /// that makes a list rather than a pair)…
 pub const TEASER_MIN_ITEMS: u32 = 3;
+/// …and at most this many: a rail shows a handful of stories; a grid of dozens is a listing,
+/// the page's own content.
+pub const TEASER_MAX_ITEMS: u32 = 16;
 /// …each at most this long (a headline, a line of excerpt, a date)…
 pub const TEASER_MAX_CHARS: u32 = 400;
 /// …with links making up at least this share of its text, or an image…
@@ -156,3 +159,8 @@ pub const TEASER_LINE_MAX_WORDS: u32 = 25;
 /// An app promo is a line and the store badges ("Get the app", "Download on the App Store"):
 /// a block with more words than this that links to a store is an article about an app.
 pub const APP_PROMO_MAX_WORDS: u32 = 40;
+
+/// A `<header>` or `<footer>` is the site's (a landmark never removed whole) when it has at least
+/// this many links: a site's masthead and footer link to its sections; a box's own heading does
+/// not.
+pub const LANDMARK_MIN_LINKS: u32 = 3;

@@ -86,9 +86,19 @@ impl Page<'_> {
     }
 }
 
+/// A landmark of the page: its navigation, main part, or its header or footer (a `<header>` or
+/// `<footer>` with a few links; a box's own little header is not the site's).
 fn is_landmark(row: &Row) -> bool {
-    matches!(&*row.tag, "nav" | "header" | "main" | "footer")
+    matches!(&*row.tag, "nav" | "main")
+        || (matches!(&*row.tag, "header" | "footer") && row.links >= LANDMARK_MIN_LINKS)
         || hints::says_any(&[&row.extra], LANDMARK_ROLES)
+}
+
+/// A block that is nothing but share links, whatever element it is (`<nav class=sharing>`).
+fn is_share_bar(row: &Row) -> bool {
+    row.share_links >= SHARE_MIN_LINKS
+        && row.share_links * 2 >= row.links
+        && row.words <= SHARE_MAX_WORDS
 }
 
 /// The site's masthead and navigation: where only small controls may go. (An `<header>` inside
@@ -169,8 +179,24 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
         }
         let (_, _, n, teasers, link_chars) = groups.into_iter().max_by_key(|g| g.3)?;
         let headline_like = link_chars >= teasers * TEASER_MIN_LINK_CHARS;
-        (teasers >= TEASER_MIN_ITEMS && teasers * 10 >= n * 8 && headline_like).then_some(teasers)
+        (teasers >= TEASER_MIN_ITEMS
+            && teasers <= TEASER_MAX_ITEMS
+            && teasers * 10 >= n * 8
+            && headline_like)
+            .then_some(teasers)
     })
+}
+
+/// Whether the block's opening words say a phrase of the category.
+fn opens_with(row: &Row, category: Category) -> bool {
+    let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
+    let mut folded = String::new();
+    lexicon::fold(&decode_entities(&opening), &mut folded);
+    let mut found = false;
+    lexicon::scan(&folded, |i| {
+        found |= lexicon::PHRASES[i].category == category
+    });
+    found
 }
 
 /// The heading just before a block among its siblings, if it is a short one.
@@ -237,7 +263,13 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         .into_iter()
         .max_by_key(|c| row.phrases(*c))
         .filter(|c| row.phrases(*c) > 0);
-    let weight = row.all_phrases();
+    // A rail's or share bar's words head the block ("Related articles", "Share this"); further
+    // down they belong to a part of it (an item's "More from this brand").
+    let headed = match phrase_category {
+        Some(c @ (Category::Related | Category::Social)) => opens_with(row, c),
+        _ => true,
+    };
+    let weight = if headed { row.all_phrases() } else { 0 };
     if weight > 0 {
         let mut points = weight.min(4);
         // A short block that is little more than a strong phrase is a tagline or a prompt.
@@ -486,8 +518,8 @@ pub fn classify(
                 continue;
             }
         }
-        if NEVER_WHOLE.contains(&&*row.tag)
-            || page.holds_landmark[i]
+        let landmark = NEVER_WHOLE.contains(&&*row.tag) || page.holds_landmark[i];
+        if (landmark && !is_share_bar(row))
             || page.in_comments[i]
             || is_page_function(row)
             || (is_heading(row) && !weigh(&page, ordinal).has_structure())
@@ -500,11 +532,15 @@ pub fn classify(
         // paragraph of pitch in a box that is plainly chrome (named so, with its form).
         if let Some(Shield::Prose(n)) = shield {
             let teasers = ev.teasers().is_some_and(|items| n <= items);
-            let pitch = n <= 1
-                && !page.in_article(ordinal)
-                && ev.points >= STRONG_EVIDENCE
-                && ev.has_strong_hint();
-            if !teasers && !pitch {
+            let outside = !page.in_article(ordinal);
+            let pitch = n <= 1 && outside && ev.points >= STRONG_EVIDENCE && ev.has_strong_hint();
+            // A block named a rail and headed as one, outside the article, is a rail whatever
+            // its teasers' excerpts say.
+            let rail = outside
+                && ev.category == Some(Category::Related)
+                && ev.has_strong_hint()
+                && ev.has_strong_phrase();
+            if !teasers && !pitch && !rail {
                 i += 1;
                 continue;
             }

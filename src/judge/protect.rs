@@ -187,8 +187,14 @@ fn header_pieces(survey: &Survey, article: &Article) -> Vec<u32> {
         let piece = row.text <= HEADER_PIECE_MAX_CHARS
             && (row.tag.as_ref() == "time"
                 || (row.text > 0 && says_any(&[&row.class, &row.id, &row.extra], HEADER_WORDS)));
+        // A lead figure is not an icon in a link or a share bar.
+        let in_link = survey
+            .ancestors(i as u32)
+            .take_while(|&a| a > lca)
+            .any(|a| rows[a as usize].tag.as_ref() == "a" || rows[a as usize].share_links > 0);
         let lead_figure = !figure
             && i as u32 > h1
+            && !in_link
             && matches!(&*row.tag, "figure" | "picture" | "img")
             && row.text <= HEADER_PIECE_MAX_CHARS;
         if piece || lead_figure {
