@@ -396,11 +396,13 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
         _ => false,
     });
+    // An e-mail form under an offer's words ("Start free trial") signs up for the product.
+    let offer = row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter);
     let structural = match ev.structural_category() {
-        Some(Category::Newsletter) if gate => Some(Category::Subscribe),
+        Some(Category::Newsletter) if gate || offer => Some(Category::Subscribe),
         other => other,
     };
-    let newsletterish = row.phrases(Category::Newsletter) > 0 || is_signup_form(row);
+    let newsletterish = row.phrases(Category::Newsletter) > 0 || (is_signup_form(row) && !offer);
     let hinted = match hinted {
         Some(Category::Subscribe) if newsletterish && !gate => Some(Category::Newsletter),
         other => other,
