@@ -70,8 +70,8 @@ pub const RAIL_MIN_LINK_DENSITY: f32 = 0.5;
 
 /// Evidence a block needs to be called chrome, in points: a class/id hint is 2 (a weak one such
 /// as `promo` or `cta` 1), a strong phrase 2, a weak phrase 1, calls to action 1 each (max 2,
-/// and only beside other evidence), a sign-up form 2, share links 3, a list of teasers 2 (3 under
-/// a heading). Three points means no single weak signal removes anything.
+/// and only beside other evidence), a sign-up form 3, share or app-store links 3, a list of
+/// teasers 2 (3 under a heading, 1 inside the article), a small named ad slot 2. Three points means no single weak signal removes anything.
 pub const CHROME_THRESHOLD: u32 = 3;
 
 /// Share of link text above which a block inside the article is dropped from reader view as a

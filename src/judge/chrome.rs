@@ -129,6 +129,7 @@ fn is_page_function(row: &Row) -> bool {
 fn is_signup_form(row: &Row) -> bool {
     row.forms > 0
         && row.emails > 0
+        && row.passwords == 0
         && row.textareas == 0
         && row.searches == 0
         && row.inputs <= SIGNUP_MAX_INPUTS
@@ -303,8 +304,9 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             Fact::CallsToAction { count: row.ctas },
         );
     }
+    // An e-mail field and a button, with a line or two about them: a sign-up box on its own.
     if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
-        ev.add(2, Some(Category::Newsletter), Fact::SignupForm);
+        ev.add(3, Some(Category::Newsletter), Fact::SignupForm);
     }
     if row.share_links >= SHARE_MIN_LINKS && row.words <= SHARE_MAX_WORDS {
         ev.add(
@@ -368,11 +370,12 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         }
     }
     // A block named as a rail or a share bar, or headed as one, that is mostly links is one.
+    // (Icons count: a row of five follow-us links with no words is a link list.)
+    let icons = row.links >= SHARE_MIN_LINKS && row.words <= row.links * 2;
     if matches!(
         hinted.or(phrase_category),
         Some(Category::Related | Category::Social)
-    ) && row.links >= RAIL_MIN_LINKS
-        && row.link_density() >= RAIL_MIN_LINK_DENSITY
+    ) && (icons || (row.links >= RAIL_MIN_LINKS && row.link_density() >= RAIL_MIN_LINK_DENSITY))
     {
         ev.add(
             1,
@@ -397,7 +400,9 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         _ => false,
     });
     // An e-mail form under an offer's words ("Start free trial") signs up for the product.
-    let offer = row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter);
+    // (A bare "Subscribe" over an e-mail field is a newsletter's button; an offer says more.)
+    let offer = row.phrases(Category::Subscribe) >= 2
+        && row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter);
     let structural = match ev.structural_category() {
         Some(Category::Newsletter) if gate || offer => Some(Category::Subscribe),
         other => other,
@@ -464,6 +469,11 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
             _ => false,
         });
+    }
+    // …an e-mail field there signs up for the product unless it says "newsletter"…
+    if !page.has_article && ev.category == Some(Category::Newsletter) {
+        return row.phrases(Category::Newsletter) > 0
+            || ev.hint_category() == Some(Category::Newsletter);
     }
     // …and lists of things are what a shop or a listing shows: a rail there says so in words.
     if !page.has_article && ev.category == Some(Category::Related) {

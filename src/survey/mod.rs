@@ -464,6 +464,7 @@ impl State {
                 Some("submit" | "button" | "image") => row.ctas = 1,
                 Some("email" | "text" | "password" | "tel" | "search") | None => {
                     row.inputs = 1;
+                    row.passwords = u32::from(kind.as_deref() == Some("password"));
                     let says = format!("{asks} {} {}", row.id, row.class);
                     row.emails =
                         u32::from(kind.as_deref() == Some("email") || mentions(&says, EMAIL_WORDS));
@@ -771,6 +772,7 @@ impl Row {
             forms: self.forms,
             inputs: self.inputs,
             emails: self.emails,
+            passwords: self.passwords,
             searches: self.searches,
             textareas: self.textareas,
             share_links: self.share_links,
@@ -795,6 +797,7 @@ impl Row {
         self.forms += c.forms;
         self.inputs += c.inputs;
         self.emails += c.emails;
+        self.passwords += c.passwords;
         self.searches += c.searches;
         self.textareas += c.textareas;
         self.share_links += c.share_links;

@@ -50,6 +50,8 @@ pub struct Row {
     pub forms: u32,
     /// Text and email inputs in the subtree.
     pub inputs: u32,
+    /// Password fields in the subtree: a form with one signs in, it does not sign up.
+    pub passwords: u32,
     /// Of those, inputs that ask for an e-mail address (type, name, id or placeholder).
     pub emails: u32,
     /// Search fields and search forms in the subtree: a search box is navigation, not a prompt.
