@@ -70,6 +70,8 @@ struct Page<'a> {
     in_landmark: Vec<bool>,
     /// Per ordinal: the element is or sits inside a comment section.
     in_comments: Vec<bool>,
+    /// Per ordinal: the element is or sits inside the page's footer.
+    in_footer: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -350,7 +352,8 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         ev.add(2, None, Fact::AdSlot);
     }
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
-    if page.has_article && !menu {
+    // (A footer's link columns under their headings are the site's map, not a rail.)
+    if page.has_article && !menu && !page.in_footer[ordinal as usize] {
         if let Some(items) = teaser_items(page, ordinal) {
             let heading = row.headings > 0 || heading_before(page, ordinal).is_some();
             // Inside the article a list of links may be the article's own (a list of tools, of
@@ -540,6 +543,19 @@ pub fn classify(
             continue;
         }
         let ev = weigh(&page, ordinal);
+        // A lone button or link goes only when its words say what it is ("Subscribe", "Get
+        // the app"): a "Close" button named after the dialog it closes is not chrome itself.
+        if matches!(&*row.tag, "button" | "a")
+            && row.all_phrases() == 0
+            && !ev.has_structure()
+            && matches!(
+                ev.category,
+                Some(Category::Subscribe | Category::Newsletter)
+            )
+        {
+            i = skip_subtree;
+            continue;
+        }
         // Prose is protected, except the one-line excerpts of a rail of teasers and the one
         // paragraph of pitch in a box that is plainly chrome (named so, with its form).
         if let Some(Shield::Prose(n)) = shield {
@@ -628,6 +644,7 @@ impl<'a> Page<'a> {
         }
         let mut in_landmark = vec![false; rows.len()];
         let mut in_comments = vec![false; rows.len()];
+        let mut in_footer = vec![false; rows.len()];
         let mut in_article_el = vec![false; rows.len()];
         for (i, row) in rows.iter().enumerate() {
             let parent = row.parent as usize;
@@ -638,9 +655,13 @@ impl<'a> Page<'a> {
                 }
                 in_landmark[i] |= in_landmark[parent] || is_masthead(&rows[parent]);
                 in_comments[i] = in_comments[parent];
+                in_footer[i] = in_footer[parent];
             }
             // A comment section is a block of the page, not the page's frame around the article
             // (`<body class="comments-open">`).
+            in_footer[i] |= row.tag.as_ref() == "footer"
+                || hints::says_any(&[&row.extra], &["contentinfo"])
+                || hints::says_any(&[&row.class, &row.id], &["footer"]);
             in_comments[i] |= !matches!(&*row.tag, "html" | "body" | "main" | "article")
                 && root.is_none_or(|r| !(i as u32 <= r && row.end > r))
                 && hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
@@ -650,6 +671,7 @@ impl<'a> Page<'a> {
             root,
             in_landmark,
             in_comments,
+            in_footer,
             has_article,
             holds_landmark,
         }

@@ -477,7 +477,7 @@ impl State {
             "a" => {
                 row.links = u32::from(href.is_some());
                 row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
-                row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.starts_with('#')));
+                row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.contains('#')));
                 row.app_links = u32::from(href.as_deref().is_some_and(is_app_href));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
                 row.ctas = u32::from(cta);

@@ -62,7 +62,7 @@ pub struct Row {
     pub share_links: u32,
     /// Links to an app store (App Store, Google Play and their link shorteners).
     pub app_links: u32,
-    /// Links to a place in the same page (`href="#…"`): a table of contents, not a rail.
+    /// Links to a place in a page (`href="#…"`, `…/page#part`): a table of contents, not a rail.
     pub fragment_links: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
     pub phrase_weight: [u16; 6],
