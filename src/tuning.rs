@@ -164,3 +164,6 @@ pub const APP_PROMO_MAX_WORDS: u32 = 40;
 /// this many links: a site's masthead and footer link to its sections; a box's own heading does
 /// not.
 pub const LANDMARK_MIN_LINKS: u32 = 3;
+
+/// A teaser that is nothing but its link: links make up at least this share of its text.
+pub const PURE_LINK_DENSITY: f32 = 0.9;

@@ -140,7 +140,7 @@ fn is_signup_form(row: &Row) -> bool {
 /// A list of teasers: at least `TEASER_MIN_ITEMS` children of the same shape, each a link to
 /// another page (maybe with an image or a line of excerpt), with headline-length link texts.
 /// Looks at the block itself and at a child that holds nearly all of its text.
-fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
+fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
     let rows = page.rows();
     let row = &rows[ordinal as usize];
     let mut lists = vec![ordinal];
@@ -153,7 +153,8 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
         if !LIST_TAGS.contains(&&*rows[list as usize].tag) {
             return None;
         }
-        let mut groups: Vec<(&str, &str, u32, u32, u32)> = Vec::new();
+        // (tag, class, children, teasers, link characters, pure links)
+        let mut groups: Vec<(&str, &str, u32, u32, u32, u32)> = Vec::new();
         for c in super::article::children(page.survey, list) {
             let child = &rows[c as usize];
             if child.hidden || child.text == 0 || !ITEM_TAGS.contains(&&*child.tag) {
@@ -162,6 +163,7 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
             let teaser = child.links > child.fragment_links
                 && child.text <= TEASER_MAX_CHARS
                 && (child.link_density() >= TEASER_MIN_LINK_DENSITY || child.images > 0);
+            let pure = teaser && child.link_density() >= PURE_LINK_DENSITY;
             match groups
                 .iter_mut()
                 .find(|g| g.0 == &*child.tag && g.1 == &*child.class)
@@ -170,6 +172,7 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
                     g.2 += 1;
                     g.3 += u32::from(teaser);
                     g.4 += child.link_text;
+                    g.5 += u32::from(pure);
                 }
                 None => groups.push((
                     &child.tag,
@@ -177,16 +180,20 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<u32> {
                     1,
                     u32::from(teaser),
                     child.link_text,
+                    u32::from(pure),
                 )),
             }
         }
-        let (_, _, n, teasers, link_chars) = groups.into_iter().max_by_key(|g| g.3)?;
+        let (_, _, n, teasers, link_chars, pure) = groups.into_iter().max_by_key(|g| g.3)?;
         let headline_like = link_chars >= teasers * TEASER_MIN_LINK_CHARS;
         (teasers >= TEASER_MIN_ITEMS
             && teasers <= TEASER_MAX_ITEMS
             && teasers * 10 >= n * 8
             && headline_like)
-            .then_some(teasers)
+            .then_some(Teasers {
+                items: teasers,
+                pure: pure == teasers,
+            })
     })
 }
 
@@ -200,6 +207,12 @@ fn opens_with(row: &Row, category: Category) -> bool {
         found |= lexicon::PHRASES[i].category == category
     });
     found
+}
+
+/// A list of teasers: how many, and whether every item is nothing but its link.
+struct Teasers {
+    items: u32,
+    pure: bool,
 }
 
 /// The heading just before a block among its siblings, if it is a short one.
@@ -218,9 +231,12 @@ fn heading_before(page: &Page<'_>, ordinal: u32) -> Option<u32> {
             prev = Some(c);
         }
     }
+    // A heading, or a short lead-in line that ends in a colon ("More car rankings:").
     prev.filter(|&p| {
         let r = &rows[p as usize];
-        (is_heading(r) || r.headings > 0 && r.text == rows[p as usize].text)
+        let lead_in = matches!(&*r.tag, "p" | "div" | "strong" | "b")
+            && r.preview.trim_end().ends_with(':');
+        (is_heading(r) || r.headings > 0 || lead_in)
             && r.words <= RAIL_HEADING_MAX_WORDS
             && r.links <= 1
     })
@@ -354,12 +370,18 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
     // (A footer's link columns under their headings are the site's map, not a rail.)
     if page.has_article && !menu && !page.in_footer[ordinal as usize] {
-        if let Some(items) = teaser_items(page, ordinal) {
+        if let Some(Teasers { items, pure }) = teaser_items(page, ordinal) {
             let heading = row.headings > 0 || heading_before(page, ordinal).is_some();
             // Inside the article a list of links may be the article's own (a list of tools, of
-            // sources): there the shape backs up a name or a heading's words, no more.
+            // sources, with words around each link): there the shape backs up a name or a
+            // heading's words, unless the list is bare links to other pages under a heading
+            // ("More car rankings:").
             let points = if page.in_article(ordinal) {
-                1
+                if pure && heading {
+                    2
+                } else {
+                    1
+                }
             } else if heading {
                 3
             } else {
