@@ -11,8 +11,8 @@
 #                         the XSS proof, and a two-page smoke run of the browser benchmark
 #   ./build.sh package    the extension packages only (builds www/pkg first if it is missing)
 #   ./build.sh e2e        the extension tests only, on the www/pkg already built
-#   ./build.sh bless      rewrite tests/corpus-floors.txt and tests/clean-floors.txt from the
-#                         current scores (review the diff)
+#   ./build.sh bless      rewrite tests/corpus-floors.txt, tests/clean-floors.txt and
+#                         tests/wcxb-floors.txt from the current scores (review the diff)
 #   ./build.sh serve      serve the playground (www/) on http://127.0.0.1:${PORT:-8000}/
 #   ./build.sh fuzz [S]   every fuzz target for S seconds (default 60)
 #   ./build.sh bench-browser [PAGES]   PlainPage wasm vs Readability.js in Chromium and Firefox
@@ -78,7 +78,9 @@ cmd_bless() {
   ./target/release/plainpage eval "$CORPUS" --bless-floors tests/corpus-floors.txt
   step "writing tests/clean-floors.txt from the current clean-mode scores"
   ./target/release/plainpage eval --clean --shared "$SHARED" --bless-floors tests/clean-floors.txt >/dev/null || true
-  git --no-pager diff --stat -- tests/corpus-floors.txt tests/clean-floors.txt || true
+  step "writing tests/wcxb-floors.txt from the current WCXB reader scores"
+  ./target/release/plainpage eval --wcxb --shared "$SHARED" --bless-floors tests/wcxb-floors.txt >/dev/null || true
+  git --no-pager diff --stat -- tests/corpus-floors.txt tests/clean-floors.txt tests/wcxb-floors.txt || true
 }
 
 # ---- wasm module, playground and browser tests -------------------------------------------------

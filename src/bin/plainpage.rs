@@ -17,6 +17,7 @@ const USAGE: &str = "usage:
   plainpage analyze PAGE... [--url URL] [--out-dir DIR]
   plainpage eval DIR [--floors FILE] [--json]
   plainpage eval --clean [--labels DIR] [--shared DIR] [--floors FILE] [--json] [--pages]
+  plainpage eval --wcxb [--shared DIR] [--floors FILE] [--json] [--pages]
   plainpage rules LIST... [--lines]
 --rules LIST (repeatable) adds a filter list (Adblock Plus / uBlock Origin element hiding) to
 clean, read and analyze; its category comes from its file name.
@@ -327,6 +328,9 @@ fn run_eval(rest: &[String]) -> Result<ExitCode, String> {
     if rest.iter().any(|a| a == "--clean") {
         return run_eval_clean(rest);
     }
+    if rest.iter().any(|a| a == "--wcxb") {
+        return run_eval_wcxb(rest);
+    }
     let mut dir = None;
     let mut floors = None;
     let mut as_json = false;
@@ -581,4 +585,111 @@ fn print_clean_report(
             println!("KEPT {} ({}) {:.4}", k.id, k.page_type, k.share);
         }
     }
+}
+
+/// `eval --wcxb`: reader text and metadata against WCXB's human-marked truth.
+fn run_eval_wcxb(rest: &[String]) -> Result<ExitCode, String> {
+    use plainpage::eval::wcxb;
+    let mut shared = std::env::var_os("PLAINPAGE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared"));
+    let mut floors = None;
+    let mut bless = None;
+    let mut as_json = false;
+    let mut per_page = false;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--wcxb" => {}
+            "--shared" => shared = PathBuf::from(it.next().ok_or("--shared needs a folder")?),
+            "--floors" => floors = Some(it.next().ok_or("--floors needs a file")?.clone()),
+            "--bless-floors" => {
+                bless = Some(it.next().ok_or("--bless-floors needs a file")?.clone())
+            }
+            "--json" => as_json = true,
+            "--pages" => per_page = true,
+            other => return Err(format!("eval --wcxb: unknown argument {other}")),
+        }
+    }
+    let pages = wcxb::evaluate(&shared)?;
+    if as_json {
+        std::io::stdout()
+            .write_all(&json(&pages)?)
+            .map_err(|e| e.to_string())?;
+    } else {
+        if per_page {
+            for p in &pages {
+                println!(
+                    "{} {:<13} P {:.3} R {:.3} wF1 {:.3} with {}/{} without {}/{} t/a/d {:?}/{:?}/{:?}{}",
+                    p.id,
+                    p.page_type,
+                    p.shingle_precision.unwrap_or(0.0),
+                    p.shingle_recall,
+                    p.word_f1,
+                    p.with_found,
+                    p.with_total,
+                    p.without_found,
+                    p.without_total,
+                    p.title_ok,
+                    p.author_ok,
+                    p.date_ok,
+                    p.error.as_deref().map(|e| format!(" ERROR {e}")).unwrap_or_default()
+                );
+            }
+        }
+        println!(
+            "{:<14} {:>5} {:>7} {:>7} {:>7} {:>7} {:>6} {:>8} {:>6} {:>6} {:>6}",
+            "type",
+            "pages",
+            "4g P",
+            "4g R",
+            "4g F1",
+            "word F1",
+            "with",
+            "without",
+            "title",
+            "author",
+            "date"
+        );
+        for (name, s) in wcxb::summaries(&pages) {
+            println!(
+                "{:<14} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>6.3} {:>8.3} {:>6.3} {:>6.3} {:>6.3}",
+                name,
+                s.pages,
+                s.shingle_precision,
+                s.shingle_recall,
+                s.shingle_f1,
+                s.word_f1,
+                s.with_rate,
+                s.without_rate,
+                s.title,
+                s.author,
+                s.date
+            );
+        }
+    }
+    if let Some(file) = bless {
+        std::fs::write(&file, wcxb::floors_text(&pages))
+            .map_err(|e| format!("cannot write {file}: {e}"))?;
+    }
+    let mut failed = false;
+    for p in pages.iter().filter(|p| p.error.is_some()) {
+        println!("ERROR {}: {}", p.id, p.error.as_deref().unwrap_or(""));
+        failed = true;
+    }
+    if let Some(file) = floors {
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read floors {file}: {e}"))?;
+        let failures = wcxb::check_floors(&pages, &text)?;
+        println!("wcxb floors: {} failed", failures.len());
+        for f in &failures {
+            println!("  BELOW FLOOR {f}");
+        }
+        failed |= !failures.is_empty();
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,8 +1,9 @@
 //! The quality harnesses: reader text against Readability's output (token precision, recall and
 //! F1 over a folder of `<name>/source.html` + `expected.html` pages, here) and clean mode against
-//! hand-made labels ([`clean`]).
+//! hand-made labels ([`clean`]), and reader text against WCXB's human-marked truth ([`wcxb`]).
 
 pub mod clean;
+pub mod wcxb;
 
 use crate::reader::text::html_to_text;
 use crate::text::tokens;

@@ -234,8 +234,8 @@ fn heading_before(page: &Page<'_>, ordinal: u32) -> Option<u32> {
     // A heading, or a short lead-in line that ends in a colon ("More car rankings:").
     prev.filter(|&p| {
         let r = &rows[p as usize];
-        let lead_in = matches!(&*r.tag, "p" | "div" | "strong" | "b")
-            && r.preview.trim_end().ends_with(':');
+        let lead_in =
+            matches!(&*r.tag, "p" | "div" | "strong" | "b") && r.preview.trim_end().ends_with(':');
         (is_heading(r) || r.headings > 0 || lead_in)
             && r.words <= RAIL_HEADING_MAX_WORDS
             && r.links <= 1
