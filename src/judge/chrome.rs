@@ -268,7 +268,12 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
                 Some(hint.category),
                 Fact::Hint {
                     source,
-                    token: hint.token.to_owned(),
+                    // The class or id as written (`story-gate`), which a person can find.
+                    token: value
+                        .split_whitespace()
+                        .find(|t| hints::chrome_hint(t).is_some())
+                        .unwrap_or(hint.token)
+                        .to_owned(),
                     category: hint.category,
                 },
             );
@@ -490,7 +495,9 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     // paywall's own words or a named gate remove anything there.
     if !page.has_article && ev.category == Some(Category::Subscribe) {
         return ev.facts.iter().any(|f| match f {
-            Fact::Hint { token, .. } => GATE_HINTS.contains(&token.as_str()),
+            Fact::Hint { token, .. } => {
+                hints::chrome_hint(token).is_some_and(|h| GATE_HINTS.contains(&h.token))
+            }
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
             _ => false,
         });

@@ -109,6 +109,7 @@ impl Evidence {
         self.facts.iter().any(|f| match f {
             Fact::Hint { token, .. } => crate::rules::hints::chrome_hint(token)
                 .is_some_and(|h| h.strength == crate::rules::hints::HintStrength::Strong),
+
             _ => false,
         })
     }

@@ -5,6 +5,7 @@
 
 mod article;
 mod chrome;
+mod dates;
 mod evidence;
 mod metadata;
 mod protect;

@@ -141,7 +141,7 @@ impl Protection {
 }
 
 /// The article's headline: the first `<h1>` inside the root, or else the last one before it.
-fn headline(survey: &Survey, root: u32) -> Option<u32> {
+pub(crate) fn headline(survey: &Survey, root: u32) -> Option<u32> {
     let rows = &survey.rows;
     let end = rows.get(root as usize)?.end;
     let h1 = |i: &usize| rows[*i].tag.as_ref() == "h1" && !rows[*i].hidden && rows[*i].text > 0;

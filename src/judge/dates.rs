@@ -1,0 +1,224 @@
+//! Dates as a page writes them ("July 18, 2025", "18. Juli 2025", "13/11/2025 09:21",
+//! "2025-01-29T20:47:55Z") turned into ISO dates; relative dates ("2 hours ago") are not dates.
+
+/// Month names and abbreviations in the lexicon's languages, lower case, with their numbers.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A declared date (JSON-LD, `<meta>`, `<time datetime>`): kept as written when it starts with an
+/// ISO date, otherwise read as a printed date.
+pub fn normalize(value: &str) -> Option<String> {
+    let v = value.trim();
+    let b = v.as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if iso {
+        let (y, m, d) = (num(&v[..4])?, num(&v[5..7])?, num(&v[8..10])?);
+        return valid(y, m, d).map(|_| v.to_owned());
+    }
+    printed(v, true)
+}
+
+fn num(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+/// The first date printed in a piece of text ("Published on July 18, 2025 · 6 min read"), as
+/// `YYYY-MM-DD`. `month_first` reads an ambiguous `09/08/2025` as September 8 (English pages).
+pub fn printed(text: &str, month_first: bool) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·' || c == '•')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| c == '(' || c == ')');
+        // Numeric: 2025-07-18, 2025/07/18, 18.07.2025, 18/07/2025, 07/18/2025.
+        let parts: Vec<&str> = w.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
+        if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())) {
+            let n: Vec<u32> = parts.iter().filter_map(|p| num(p)).collect();
+            if n.len() == 3 {
+                let found = if parts[0].len() == 4 {
+                    valid(n[0], n[1], n[2])
+                } else if parts[2].len() == 4 {
+                    let (a, b) = (n[0], n[1]);
+                    if a > 12 || w.contains('.') || (!month_first && b <= 12) {
+                        valid(n[2], b, a)
+                    } else {
+                        valid(n[2], a, b)
+                    }
+                } else {
+                    None
+                };
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        // Month name: "July 18 2025", "18 July 2025", "18. Juli 2025", "18 de julio de 2025".
+        if let Some(m) = month(w) {
+            let next: Vec<&str> = words[i + 1..]
+                .iter()
+                .copied()
+                .filter(|x| *x != "de" && *x != "del")
+                .take(2)
+                .collect();
+            let prev = i.checked_sub(1).map(|j| words[j].trim_end_matches('.'));
+            let day_before = prev.and_then(num).filter(|d| *d <= 31);
+            let day_after = next
+                .first()
+                .and_then(|x| num(x.trim_end_matches(|c: char| c.is_alphabetic() || c == '.')));
+            let year_at = |k: usize| next.get(k).and_then(|x| num(x.trim_end_matches('.')));
+            let found = match (day_before, day_after) {
+                (Some(d), _) => next
+                    .first()
+                    .and_then(|x| num(x.trim_end_matches('.')))
+                    .and_then(|y| valid(y, m, d)),
+                (None, Some(d)) if d <= 31 => year_at(1).and_then(|y| valid(y, m, d)),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_as_pages_print_them() {
+        assert_eq!(
+            printed("Published on July 18, 2025", true).as_deref(),
+            Some("2025-07-18")
+        );
+        assert_eq!(printed("Feb 08, 2022", true).as_deref(), Some("2022-02-08"));
+        assert_eq!(
+            printed("13/11/2025 09:21:40", true).as_deref(),
+            Some("2025-11-13")
+        );
+        assert_eq!(
+            printed("Thu, 09/25/2025 - 11:38", true).as_deref(),
+            Some("2025-09-25")
+        );
+        assert_eq!(
+            printed("18. Juli 2025", false).as_deref(),
+            Some("2025-07-18")
+        );
+        assert_eq!(
+            printed("18 de julio de 2025", false).as_deref(),
+            Some("2025-07-18")
+        );
+        assert_eq!(printed("03/04/2025", false).as_deref(), Some("2025-04-03"));
+        assert_eq!(printed("03/04/2025", true).as_deref(), Some("2025-03-04"));
+        assert_eq!(printed("2 hours ago", true), None);
+        assert_eq!(printed("May the force", true), None);
+        assert_eq!(
+            normalize("2025-01-29T20:47:55+00:00").as_deref(),
+            Some("2025-01-29T20:47:55+00:00")
+        );
+        assert_eq!(normalize("Oct 31, 2025").as_deref(), Some("2025-10-31"));
+        assert_eq!(normalize("yesterday"), None);
+    }
+}
