@@ -26,10 +26,18 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
         .or_else(|| m.title.as_deref().map(strip_site_from_title))
         .or_else(|| first_heading(survey, article))
         .filter(|t| !t.is_empty());
-    let byline = clean(&m.author)
-        .or_else(|| clean(&m.ld.author))
-        .or_else(|| byline_element(survey))
-        .filter(|b| b.chars().count() < 100);
+    // A person's name: declared, or printed by the headline ("By Jane Doe"); never the site or
+    // its publisher, a user name, a date or the word "Author".
+    let publisher = [&m.ld.publisher, &m.site_name]
+        .into_iter()
+        .filter_map(|p| clean(p))
+        .collect::<Vec<_>>();
+    let person = |b: String| person_name(&b, &publisher);
+    let byline = clean(&m.ld.author)
+        .and_then(person)
+        .or_else(|| clean(&m.author).and_then(person))
+        .or_else(|| byline_element(survey, person))
+        .or_else(|| by_line(survey, article, person));
     Metadata {
         title,
         byline,
@@ -154,24 +162,121 @@ fn first_heading(survey: &Survey, article: &Article) -> Option<String> {
     })
 }
 
-/// An element whose class, rel or itemprop says "author" or "byline", with a short text.
-fn byline_element(survey: &Survey) -> Option<String> {
+/// Words that are not a name: labels and placeholders a byline element may hold on its own.
+const NOT_NAMES: &[&str] = &[
+    "by",
+    "author",
+    "the author",
+    "authors",
+    "name",
+    "written by",
+    "posted by",
+];
+
+/// A byline cleaned of its label and what follows the name ("By Jane Doe | Published …"), if it
+/// is a person's name at all.
+fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
+    let mut b = raw
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '*' || c == ':')
+        .trim();
+    for prefix in [
+        "written by",
+        "posted by",
+        "reviewed by",
+        "by",
+        "author:",
+        "author",
+        "von",
+        "par",
+        "por",
+        "door",
+        "di",
+    ] {
+        if b.len() > prefix.len()
+            && b.is_char_boundary(prefix.len())
+            && b[..prefix.len()].eq_ignore_ascii_case(prefix)
+            && b[prefix.len()..].starts_with([' ', ':'])
+        {
+            b = b[prefix.len()..].trim_start_matches([' ', ':']);
+            break;
+        }
+    }
+    // What follows the name: a date, a reading time, a separator.
+    for stop in [
+        " | ",
+        " • ",
+        " · ",
+        " - ",
+        " — ",
+        " Published",
+        " Updated",
+        " on ",
+        " Last ",
+    ] {
+        if let Some(at) = b.find(stop) {
+            b = &b[..at];
+        }
+    }
+    let b = b.trim().trim_end_matches(',').trim();
+    let lower = b.to_lowercase();
+    let letters = b.chars().filter(|c| c.is_alphabetic()).count();
+    let user_name = !b.contains(' ')
+        && (b.contains(['.', '_', '@']) || b.chars().any(|c| c.is_ascii_digit()) || b == lower);
+    let is_publisher = publishers.iter().any(|p| p.eq_ignore_ascii_case(b));
+    let dated = dates::printed(b, true).is_some();
+    // (Pages do name an organization or a user name as the author, and that is what a reader
+    // sees: only a name that is the page's own publisher and also a user name is refused.)
+    (letters >= 2
+        && b.chars().count() < 100
+        && !(user_name && is_publisher)
+        && !dated
+        && !NOT_NAMES.contains(&lower.as_str())
+        && !b.starts_with("http"))
+    .then(|| b.to_owned())
+}
+
+/// The first element whose class, rel or itemprop says "author" or "byline", with a short text
+/// that `valid` takes for a name.
+fn byline_element(survey: &Survey, valid: impl Fn(String) -> Option<String>) -> Option<String> {
     survey.rows.iter().find_map(|r| {
         if r.hidden || r.text == 0 || r.words > 12 {
             return None;
         }
         if says_any(&[&r.class, &r.id, &r.extra], &["byline", "author"]) {
-            let text = fold_whitespace(&decode_entities(&r.preview));
-            let text = text
-                .strip_prefix("By ")
-                .or_else(|| text.strip_prefix("by "))
-                .unwrap_or(&text)
-                .to_owned();
-            (!text.is_empty()).then_some(text)
+            valid(fold_whitespace(&decode_entities(&r.preview)))
         } else {
             None
         }
     })
+}
+
+/// A short line by the headline that starts with "By" (or "Written by", "Von", "Par", "Por",
+/// "Door", "Di").
+fn by_line(
+    survey: &Survey,
+    article: &Article,
+    valid: impl Fn(String) -> Option<String>,
+) -> Option<String> {
+    let root = article.root?;
+    let start = super::protect::headline(survey, root).unwrap_or(root) as usize;
+    let end = (survey.row(root)?.end as usize).min(start + 120);
+    survey
+        .rows
+        .get(start.saturating_sub(40)..end)?
+        .iter()
+        .find_map(|r| {
+            if r.hidden || r.text == 0 || r.words > 10 {
+                return None;
+            }
+            let text = fold_whitespace(&decode_entities(&r.preview));
+            let lower = text.to_lowercase();
+            ["by ", "written by ", "von ", "par ", "por ", "door ", "di "]
+                .iter()
+                .any(|p| lower.starts_with(p))
+                .then(|| valid(text))
+                .flatten()
+        })
 }
 
 fn first_paragraph(survey: &Survey, article: &Article) -> Option<String> {

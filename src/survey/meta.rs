@@ -157,6 +157,37 @@ fn name_of(v: &Value) -> Option<String> {
     }
 }
 
+/// The names of an article's authors, written as a person would
+/// ("A and B", "A, B, and C").
+fn people(v: &Value) -> Option<String> {
+    fn collect(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Object(m) => {
+                if let Some(n) = m.get("name").and_then(Value::as_str) {
+                    out.push(n.to_owned());
+                }
+            }
+            Value::Array(items) => items.iter().take(20).for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    collect(v, &mut names);
+    names.retain(|n| !n.trim().is_empty());
+    names.dedup();
+    match names.len() {
+        0 => None,
+        1 => names.pop(),
+        2 => Some(format!("{} and {}", names[0], names[1])),
+        n => Some(format!(
+            "{}, and {}",
+            names[..n - 1].join(", "),
+            names[n - 1]
+        )),
+    }
+}
+
 fn url_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -175,7 +206,11 @@ fn read_article(v: &Value) -> LdArticle {
     };
     LdArticle {
         headline: text("headline").or_else(|| text("name")),
-        author: text("author"),
+        author: v
+            .get("author")
+            .and_then(people)
+            .map(|s| fold_whitespace(&decode_entities(&s)))
+            .filter(|s| !s.is_empty()),
         publisher: text("publisher"),
         published: text("datePublished"),
         description: text("description"),
