@@ -183,6 +183,26 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
     None
 }
 
+/// Days between two dates that start with `YYYY-MM-DD` (civil calendar), if both do.
+pub fn days_apart(a: &str, b: &str) -> Option<u32> {
+    fn day_number(s: &str) -> Option<i64> {
+        let (y, m, d): (i64, i64, i64) = (
+            s.get(..4)?.parse().ok()?,
+            s.get(5..7)?.parse().ok()?,
+            s.get(8..10)?.parse().ok()?,
+        );
+        // Days from civil (proleptic Gregorian), shifted so March is the first month.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe)
+    }
+    Some(day_number(a)?.abs_diff(day_number(b)?) as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +240,7 @@ mod tests {
         );
         assert_eq!(normalize("Oct 31, 2025").as_deref(), Some("2025-10-31"));
         assert_eq!(normalize("yesterday"), None);
+        assert_eq!(days_apart("2025-12-19T02:41:41Z", "2025-12-18"), Some(1));
+        assert_eq!(days_apart("2024-03-01", "2024-02-28"), Some(2));
     }
 }

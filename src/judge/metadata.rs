@@ -42,10 +42,7 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
         title,
         byline,
         site_name: clean(&m.ld.publisher).or_else(|| clean(&m.site_name)),
-        published: [&m.ld.published, &m.published, &m.time]
-            .into_iter()
-            .find_map(|d| clean(d).and_then(|d| dates::normalize(&d)))
-            .or_else(|| printed_date(survey, article, m.lang.as_deref())),
+        published: published(survey, article),
         lang: clean(&m.lang),
         dir: clean(&m.dir),
         excerpt: clean(&m.description)
@@ -102,6 +99,27 @@ fn article_headline(survey: &Survey, article: &Article, declared: Option<&str>) 
 /// A title's words, folded, for comparing two titles.
 fn title_words(title: &str) -> Vec<String> {
     crate::text::tokens(title).collect()
+}
+
+/// The date the article was published: what the page declares, unless the page prints a date
+/// a day or two from it by the headline (the declared one is in UTC, the printed one in the
+/// newsroom's time zone); else the printed one.
+fn published(survey: &Survey, article: &Article) -> Option<String> {
+    let m = &survey.meta;
+    let declared = [&m.ld.published, &m.published, &m.time]
+        .into_iter()
+        .find_map(|d| {
+            d.as_deref()
+                .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
+        });
+    let printed = printed_date(survey, article, m.lang.as_deref());
+    match (declared, printed) {
+        (Some(d), Some(p)) if dates::days_apart(&d, &p).is_some_and(|n| (1..=1).contains(&n)) => {
+            Some(p)
+        }
+        (Some(d), _) => Some(d),
+        (None, p) => p,
+    }
 }
 
 /// Longest headline, in words, taken from the page's `<h1>`; a longer one is a standfirst.
