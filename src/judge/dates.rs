@@ -161,7 +161,11 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
                 .filter(|x| *x != "de" && *x != "del")
                 .take(2)
                 .collect();
-            let prev = i.checked_sub(1).map(|j| words[j].trim_end_matches('.'));
+            let prev = words[..i]
+                .iter()
+                .rev()
+                .find(|x| **x != "de" && **x != "del")
+                .map(|x| x.trim_end_matches('.'));
             let day_before = prev.and_then(num).filter(|d| *d <= 31);
             let day_after = next
                 .first()
