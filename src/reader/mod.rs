@@ -51,7 +51,7 @@ pub fn read(
     };
     let raw = extract::extract(input, &plan, base.as_ref())?;
     let content = sanitize::sanitize(&raw)?;
-    let text = text::html_to_text(&content)?;
+    let text = text::reading_text(&content)?;
     let word_count = text.split_whitespace().count();
     let m = &verdict.metadata;
     let resolve_opt = |u: &Option<String>| u.as_deref().map(|u| resolve(u, base.as_ref()));

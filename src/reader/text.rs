@@ -72,6 +72,29 @@ impl Collect {
 
 /// The visible text of an HTML document or fragment, one paragraph per block.
 pub fn html_to_text(html: &str) -> Result<String, Error> {
+    text_of(html, INVISIBLE)
+}
+
+/// Elements left out of the article as one reads it aloud: everything invisible, and figure
+/// captions (a caption describes an image; read in the flow of the text it interrupts it).
+const NOT_READ: &[&str] = &[
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "title",
+    "head",
+    "textarea",
+    "figcaption",
+];
+
+/// The article as one would read it aloud: headings and paragraphs, a blank line between blocks,
+/// no captions (`--format text`, and the text the quality harnesses score).
+pub fn reading_text(html: &str) -> Result<String, Error> {
+    text_of(html, NOT_READ)
+}
+
+fn text_of(html: &str, skipped: &'static [&'static str]) -> Result<String, Error> {
     let state = Rc::new(RefCell::new(Collect::default()));
     let on_el = Rc::clone(&state);
     let on_text = Rc::clone(&state);
@@ -79,7 +102,7 @@ pub fn html_to_text(html: &str) -> Result<String, Error> {
         .with_strict(false)
         .append_element_content_handler(element!("*", move |el| {
             let tag = el.tag_name();
-            let invisible = INVISIBLE.contains(&tag.as_str());
+            let invisible = skipped.contains(&tag.as_str());
             let block = BLOCKS.contains(&tag.as_str());
             {
                 let mut st = on_el.borrow_mut();
@@ -130,5 +153,10 @@ mod tests {
             super::html_to_text("<p>One &amp; <b>two</b></p><ul><li>a<li>b</ul><script>x</script>")
                 .expect("text");
         assert_eq!(text, "One & two\n\na\n\nb");
+        let read = super::reading_text(
+            "<figure><img src=x><figcaption>A cat</figcaption></figure><p>Text</p>",
+        )
+        .expect("text");
+        assert_eq!(read, "Text");
     }
 }
