@@ -344,6 +344,32 @@ fn is_cta_href(href: &str) -> bool {
     CTA_HREF.iter().any(|h| href.contains(h))
 }
 
+/// Utility classes that hide an element from sight (screen-reader-only text, `display:none`
+/// helpers, print-only blocks). Whole class names only: `hidden-xs` shows on a desktop.
+///
+/// Plain `hidden`, `hide` and `is-hidden` are left out: pages put them on content that their
+/// scripts show at once (a tab, a "read more"), and the people who marked WCXB's truth saw it.
+const HIDING_CLASSES: &[&str] = &[
+    "d-none",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "screenreader-only",
+    "print-only",
+    "u-hidden",
+    "element-invisible",
+    "offscreen",
+];
+
+fn hidden_by_class(class: &str) -> bool {
+    !class.is_empty()
+        && class
+            .split_ascii_whitespace()
+            .any(|c| HIDING_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+}
+
 fn is_hidden_style(style: &str) -> bool {
     let compact: String = style
         .chars()
@@ -445,6 +471,7 @@ impl State {
             }
         }
         row.extra = extra.trim_end().into();
+        row.hidden |= hidden_by_class(&row.class);
         let is_button_class = ["btn", "button", "cta"]
             .iter()
             .any(|w| row.class.contains(w))
