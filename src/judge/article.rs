@@ -53,10 +53,15 @@ pub fn find(survey: &Survey) -> Article {
     let rows = &survey.rows;
     let n = rows.len();
     // Furniture: inside nav/aside/footer/… (parents precede children, so one forward pass).
+    // A form is furniture when it is small beside the page (a search box, a sign-up form); a
+    // form that holds most of the page's text is an ASP.NET page's wrapper around everything.
+    let page_text = rows.iter().map(|r| r.text).max().unwrap_or(0);
     let mut furniture = vec![false; n];
     for (i, row) in rows.iter().enumerate() {
         let inherited = row.parent != NO_PARENT && furniture[row.parent as usize];
-        furniture[i] = inherited || row.hidden || FURNITURE_TAGS.contains(&&*row.tag);
+        let wrapper_form = row.tag.as_ref() == "form" && row.text * 2 >= page_text;
+        furniture[i] =
+            inherited || row.hidden || (FURNITURE_TAGS.contains(&&*row.tag) && !wrapper_form);
     }
     let mut content = vec![0f32; n];
     let mut is_candidate = vec![false; n];
