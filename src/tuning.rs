@@ -167,3 +167,7 @@ pub const LANDMARK_MIN_LINKS: u32 = 3;
 
 /// A teaser that is nothing but its link: links make up at least this share of its text.
 pub const PURE_LINK_DENSITY: f32 = 0.9;
+
+/// Text (chars) from which a block with few links inside the article is prose whatever its class
+/// says in furniture words (`elementor-widget-text-editor`): about two sentences.
+pub const FURNITURE_PROSE_CHARS: u32 = 150;

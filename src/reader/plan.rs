@@ -5,7 +5,10 @@ use crate::judge::Verdict;
 use crate::rules::hints::{article_lean, chrome_hint, says_any};
 use crate::survey::{Row, Survey};
 use crate::text::{decode_entities, fold_whitespace};
-use crate::tuning::{LIST_PROSE_CHARS_PER_LINK, READER_MAX_LINK_DENSITY};
+use crate::tuning::{
+    FURNITURE_PROSE_CHARS, LIST_PROSE_CHARS_PER_LINK, PROSE_MAX_LINK_DENSITY,
+    READER_MAX_LINK_DENSITY,
+};
 
 /// What extract does with one element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +132,10 @@ fn should_drop(r: &Row, title: &str) -> bool {
         || (r.images > 0 && says_any(&values, &["figure", "photo"]));
     let furniture = !figure && hints.iter().map(|h| article_lean(h)).sum::<i32>() < 0;
     let prose_light = r.paragraphs < 3 || r.commas < 10;
-    if (has_chrome_hint || furniture) && prose_light {
+    // A furniture word alone ("widget", "meta", "tools") does not make a block of prose
+    // furniture: page builders (Elementor, Divi) name every text block a widget.
+    let plain_prose = r.text >= FURNITURE_PROSE_CHARS && r.link_density() < PROSE_MAX_LINK_DENSITY;
+    if (has_chrome_hint || (furniture && !plain_prose)) && prose_light {
         return true;
     }
     let link_list = r.link_density() > READER_MAX_LINK_DENSITY && r.text < 2000;
