@@ -186,8 +186,7 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
         }
         let (_, _, n, teasers, link_chars, pure) = groups.into_iter().max_by_key(|g| g.3)?;
         let headline_like = link_chars >= teasers * TEASER_MIN_LINK_CHARS;
-        (teasers >= TEASER_MIN_ITEMS
-            && teasers <= TEASER_MAX_ITEMS
+        ((TEASER_MIN_ITEMS..=TEASER_MAX_ITEMS).contains(&teasers)
             && teasers * 10 >= n * 8
             && headline_like)
             .then_some(Teasers {

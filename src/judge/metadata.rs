@@ -30,7 +30,7 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
     // its publisher, a user name, a date or the word "Author".
     let publisher = [&m.ld.publisher, &m.site_name]
         .into_iter()
-        .filter_map(|p| clean(p))
+        .filter_map(&clean)
         .collect::<Vec<_>>();
     let person = |b: String| person_name(&b, &publisher);
     let byline = clean(&m.ld.author)
@@ -247,7 +247,7 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
     // sees: only a name that is the page's own publisher and also a user name is refused.)
     (letters >= 2
         && b.chars().count() < 100
-        && !(user_name && is_publisher)
+        && (!user_name || !is_publisher)
         && !dated
         && !NOT_NAMES.contains(&lower.as_str())
         && !b.starts_with("http"))
