@@ -363,6 +363,12 @@ const HIDING_CLASSES: &[&str] = &[
     "offscreen",
 ];
 
+/// `S:0`, `S:12`: the id React gives a streamed Suspense segment.
+fn is_streamed_segment(id: &str) -> bool {
+    id.strip_prefix("S:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn hidden_by_class(class: &str) -> bool {
     !class.is_empty()
         && class
@@ -430,6 +436,7 @@ impl State {
             ..Row::default()
         };
         let mut extra = String::new();
+        let mut hidden_attr = false;
         let (mut href, mut kind, mut key, mut content) = (None, None, None, None);
         // Names, ids, placeholders and form actions: what an input asks for.
         let mut asks = String::new();
@@ -451,7 +458,10 @@ impl State {
                     asks.push_str(&attr.value());
                     asks.push(' ');
                 }
-                "hidden" => row.hidden = true,
+                "hidden" => {
+                    row.hidden = true;
+                    hidden_attr = true;
+                }
                 "aria-hidden" => row.hidden |= attr.value().trim().eq_ignore_ascii_case("true"),
                 "style" => row.hidden |= is_hidden_style(&attr.value()),
                 "href" => href = Some(attr.value()),
@@ -472,6 +482,11 @@ impl State {
         }
         row.extra = extra.trim_end().into();
         row.hidden |= hidden_by_class(&row.class);
+        // React's streamed segments (`<div hidden id="S:0">`) are moved into the page by its
+        // script as soon as they arrive: the live page shows them, so a saved page does too.
+        if hidden_attr && is_streamed_segment(&row.id) {
+            row.hidden = parent_hidden;
+        }
         let is_button_class = ["btn", "button", "cta"]
             .iter()
             .any(|w| row.class.contains(w))
