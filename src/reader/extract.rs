@@ -37,6 +37,12 @@ pub fn extract(input: &Input<'_>, plan: &Plan, base: Option<&Url>) -> Result<Str
     let inside = Rc::new(Cell::new(0u32));
     let inside_el = Rc::clone(&inside);
     let inside_text = Rc::clone(&inside);
+    // A removed element whose end tag the page may leave out (`<p hidden>x<p>y</p>`): lol_html
+    // pairs end tags by name, so removing it whole could swallow what follows. Its tags go, and
+    // everything until the survey says it ended (the first ordinal past it) is dropped here.
+    let dropping_until = Rc::new(Cell::new(0u32));
+    let dropping_el = Rc::clone(&dropping_until);
+    let dropping_text = Rc::clone(&dropping_until);
     let mut out = Vec::with_capacity(input.bytes.len() / 4);
     let base = base.cloned();
     let settings = Settings::new()
@@ -44,13 +50,29 @@ pub fn extract(input: &Input<'_>, plan: &Plan, base: Option<&Url>) -> Result<Str
         .with_adjust_charset_on_meta_tag(input.sniff_meta_charset)
         .with_strict(false)
         .append_element_content_handler(element!("*", move |el| {
-            let fate = match counter.assign(el) {
+            let ordinal = counter.assign(el);
+            if ordinal.is_some_and(|o| o >= dropping_el.get()) {
+                dropping_el.set(0);
+            }
+            let fate = match ordinal {
+                Some(_) if dropping_el.get() > 0 => Fate::Drop,
                 Some(ordinal) => plan.fate(ordinal),
                 // Template contents: inert, never reader content.
                 None => Fate::Drop,
             };
             match fate {
-                Fate::Outside | Fate::Drop => el.remove(),
+                Fate::Outside | Fate::Drop => {
+                    if el.can_have_content() && crate::survey::closable(&el.tag_name()) {
+                        el.remove_and_keep_content();
+                        if dropping_el.get() == 0 {
+                            if let Some(o) = ordinal {
+                                dropping_el.set(plan.end(o).max(o + 1));
+                            }
+                        }
+                    } else {
+                        el.remove();
+                    }
+                }
                 Fate::Around => el.remove_and_keep_content(),
                 Fate::Keep => {
                     keep(el, base.as_ref());
@@ -79,7 +101,7 @@ pub fn extract(input: &Input<'_>, plan: &Plan, base: Option<&Url>) -> Result<Str
             Ok(())
         }))
         .append_document_content_handler(doc_text!(move |t| {
-            if inside_text.get() == 0 {
+            if inside_text.get() == 0 || dropping_text.get() > 0 {
                 t.remove();
             } else {
                 // The markup this pass removes must not join a text `<` to what follows it.

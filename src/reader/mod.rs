@@ -1,6 +1,6 @@
 //! Reader mode: extract the article blocks, sanitize them, and render a reader document.
 
-mod extract;
+pub mod extract;
 pub mod plan;
 pub mod render;
 pub mod sanitize;

@@ -36,6 +36,9 @@ const CONDITIONAL: &[&str] = &["div", "section", "ul", "ol", "table", "header", 
 /// The fate of every ordinal.
 pub struct Plan {
     pub fates: Vec<Fate>,
+    /// One past each element's last descendant (the survey's `end`): where an element whose end
+    /// tag the page leaves out (`<p>`, `<li>`) stops.
+    pub ends: Vec<u32>,
 }
 
 impl Plan {
@@ -81,10 +84,21 @@ impl Plan {
                 }
             }
         }
-        Plan { fates }
+        Plan {
+            fates,
+            ends: rows.iter().map(|r| r.end).collect(),
+        }
     }
 
     /// The fate of an ordinal (elements the survey did not see are outside).
+    /// One past the last descendant of an element.
+    pub fn end(&self, ordinal: u32) -> u32 {
+        self.ends
+            .get(ordinal as usize)
+            .copied()
+            .unwrap_or(ordinal + 1)
+    }
+
     pub fn fate(&self, ordinal: u32) -> Fate {
         self.fates
             .get(ordinal as usize)

@@ -11,6 +11,7 @@ mod rule_pass;
 mod tree;
 
 pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
+pub(crate) use tree::closable;
 
 use crate::category::Category;
 use crate::error::Error;
