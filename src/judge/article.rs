@@ -59,9 +59,9 @@ pub fn find(survey: &Survey) -> Article {
     let mut furniture = vec![false; n];
     for (i, row) in rows.iter().enumerate() {
         let inherited = row.parent != NO_PARENT && furniture[row.parent as usize];
-        let wrapper_form = row.tag.as_ref() == "form" && row.text * 2 >= page_text;
-        furniture[i] =
-            inherited || row.hidden || (FURNITURE_TAGS.contains(&&*row.tag) && !wrapper_form);
+        // (The same for any landmark left unclosed around the page: `<aside>` with no end tag.)
+        let wrapper = row.text * 2 >= page_text && page_text > 0;
+        furniture[i] = inherited || row.hidden || (FURNITURE_TAGS.contains(&&*row.tag) && !wrapper);
     }
     let mut content = vec![0f32; n];
     let mut is_candidate = vec![false; n];
