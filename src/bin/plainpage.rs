@@ -653,7 +653,7 @@ fn run_eval_wcxb(rest: &[String]) -> Result<ExitCode, String> {
         );
         for (name, s) in wcxb::summaries(&pages) {
             println!(
-                "{:<14} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>6.3} {:>8.3} {:>6.3} {:>6.3} {:>6.3}",
+                "{:<14} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>6.3} {:>8.3} {:>6.3} {:>6.3} {:>6.3} {:>10.3}",
                 name,
                 s.pages,
                 s.shingle_precision,
@@ -664,7 +664,8 @@ fn run_eval_wcxb(rest: &[String]) -> Result<ExitCode, String> {
                 s.without_rate,
                 s.title,
                 s.author,
-                s.date
+                s.date,
+                s.readerable
             );
         }
     }

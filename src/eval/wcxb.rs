@@ -97,6 +97,8 @@ pub struct WcxbPage {
     pub title_ok: Option<bool>,
     pub author_ok: Option<bool>,
     pub date_ok: Option<bool>,
+    /// Whether the verdict called the page readerable (an article worth a reader view).
+    pub readerable: bool,
     pub error: Option<String>,
 }
 
@@ -114,6 +116,8 @@ pub struct WcxbSummary {
     pub title: f64,
     pub author: f64,
     pub date: f64,
+    /// Share of pages whose `readerable` is right (true for articles, false for the other types).
+    pub readerable: f64,
 }
 
 impl WcxbSummary {
@@ -148,6 +152,11 @@ impl WcxbSummary {
             title: acc(|p| p.title_ok),
             author: acc(|p| p.author_ok),
             date: acc(|p| p.date_ok),
+            readerable: pages
+                .iter()
+                .filter(|p| p.readerable == (p.page_type == "article"))
+                .count() as f64
+                / n,
         }
     }
 }
@@ -178,6 +187,7 @@ pub fn score_page(id: &str, entry: &serde_json::Value, html: &[u8]) -> WcxbPage 
         title_ok: None,
         author_ok: None,
         date_ok: None,
+        readerable: false,
         error: None,
     };
     let options = Options::with_url(field("url").unwrap_or(""));
@@ -188,6 +198,7 @@ pub fn score_page(id: &str, entry: &serde_json::Value, html: &[u8]) -> WcxbPage 
             return page;
         }
     };
+    page.readerable = crate::analyze(html, &options).is_ok_and(|a| a.verdict.readerable);
     let got = &reader.article.text;
     let want = field("main_content").unwrap_or("");
     let (p, r) = shingle_scores(got, want);

@@ -48,6 +48,7 @@ fn judge_with(
         fingerprint: crate::ordinals::fingerprint(survey.rows.iter().map(|r| &*r.tag)),
         article: article.root,
         article_blocks: article.blocks,
+        readerable: has_article,
         unlock_scroll: chrome.unlock_scroll
             || options
                 .rules

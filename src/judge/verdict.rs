@@ -69,6 +69,11 @@ pub struct Verdict {
     /// Whether a removed block may have locked page scrolling (a gate or overlay).
     #[serde(default)]
     pub unlock_scroll: bool,
+    /// Whether the page has an article worth a reader view (several paragraphs of prose), as
+    /// Readability's `isProbablyReaderable` says of a page. On a shop, a listing or a forum index
+    /// it is false, and clean mode treats offers and lists there as content.
+    #[serde(default)]
+    pub readerable: bool,
 }
 
 impl Verdict {
