@@ -514,6 +514,9 @@ test('options: custom rules and an imported list are compiled with a report, sav
     mimeType: 'text/plain',
     buffer: Buffer.from('[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n'),
   });
+  // The page reads the file asynchronously after the change event: wait for its row instead of
+  // counting at once (counting at once raced the read, 0 !== 1 in one run of five).
+  await options.waitForFunction(() => document.querySelectorAll('#lists tbody tr').length > 0, null, { timeout: 5000 });
   assert.equal(await options.locator('#lists tbody tr').count(), 1, 'the imported list is listed');
   await options.click('#save-rules');
   await options.waitForFunction(() => document.getElementById('rules-saved').textContent.startsWith('Saved'));
