@@ -1,6 +1,6 @@
-// The toolbar popup: reader view, automatic cleaning for this site (or every site), what was
-// removed by category, "show removed", "restore all". `popup.html?tab=ID` targets a given tab
-// (the end-to-end tests open the popup in a tab of its own that way).
+// The toolbar popup: reader view and its keyboard shortcut, automatic cleaning for this site (or
+// every site), what was removed by category, "show removed", "restore all". `popup.html?tab=ID`
+// targets a given tab (the end-to-end tests open the popup in a tab of its own that way).
 const { api, MSG } = globalThis.PlainPage;
 const Settings = globalThis.PlainPageSettings;
 
@@ -16,6 +16,11 @@ const LABELS = {
 
 let tab = null;
 let host = null;
+
+/** The reader view command in the manifest. */
+const READER_COMMAND = 'toggle-reader';
+/** Firefox has no page for extension shortcuts of its own: they are a panel of about:addons. */
+const IS_FIREFOX = api.runtime.getURL('').startsWith('moz-extension:');
 
 async function targetTab() {
   const id = Number(new URLSearchParams(location.search).get('tab'));
@@ -68,6 +73,35 @@ async function refresh() {
     }),
   );
   $('show').checked = status.mode === 'outline';
+}
+
+/**
+ * The reader view shortcut as the browser assigned it. A browser may leave the suggested key
+ * unassigned (Chromium does when it is one of its own shortcuts, or another extension has it), and
+ * the user may have removed it: then the popup says where to set one.
+ */
+async function showShortcut() {
+  let shortcut = '';
+  try {
+    const commands = await api.commands.getAll();
+    shortcut = commands.find((c) => c.name === READER_COMMAND)?.shortcut ?? '';
+  } catch {
+    // shown as not set
+  }
+  $('shortcut-keys').textContent = shortcut;
+  $('shortcut').hidden = !shortcut;
+  $('no-shortcut').hidden = Boolean(shortcut);
+  if (shortcut) return;
+  const button = $('set-shortcut');
+  if (IS_FIREFOX) {
+    $('shortcut-where').textContent = 'Set one in about:addons → ⚙ (the gear) → Manage Extension Shortcuts.';
+    button.textContent = 'Open Manage Extension Shortcuts';
+    button.hidden = typeof api.commands.openShortcutSettings !== 'function';
+  } else {
+    $('shortcut-where').textContent = '';
+    button.textContent = 'Set one in chrome://extensions/shortcuts';
+    button.hidden = false;
+  }
 }
 
 function note(text) {
@@ -145,7 +179,17 @@ $('restore').addEventListener('click', async () => {
 
 $('options').addEventListener('click', () => api.runtime.openOptionsPage());
 
+$('set-shortcut').addEventListener('click', async () => {
+  try {
+    if (IS_FIREFOX) await api.commands.openShortcutSettings();
+    else await api.tabs.create({ url: 'chrome://extensions/shortcuts' });
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  } catch (error) {
+    $('shortcut-where').textContent = `The shortcuts page could not be opened: ${error.message ?? error}`;
+  }
+});
+
 tab = await targetTab();
 host = tab ? Settings.hostOf(tab.url ?? '') : null;
-await refresh();
+await Promise.all([refresh(), showShortcut()]);
 document.body.dataset.ready = 'true';

@@ -25,6 +25,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
 import { readLabels } from './lib/labels.mjs';
 import { ARTIFACTS, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, fold, median, needShared, seed } from './lib/pages.mjs';
+import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -207,6 +208,15 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   // The page's CSS does not reach the frame: its own stylesheet sets the body font.
   const font = await frame.evaluate(() => getComputedStyle(document.body).fontFamily);
   assert.match(font, /Charter|Noto Serif|Georgia|serif/);
+  // Text size at default settings (a fresh profile): body text at the setting's size, not
+  // Chromium's 75 % for extension pages; byline and captions smaller than body text.
+  const defaults = readerDefaults();
+  const sizes = await frame.evaluate(readerTextSizes);
+  t.diagnostic(`text sizes at default settings: ${JSON.stringify(sizes)}`);
+  assertTextSizes(sizes, defaults.size, 'Chromium');
+  const defaultShot = join(ARTIFACTS, 'chromium-reader-default.png');
+  await page.screenshot({ path: defaultShot });
+  t.diagnostic(`saved ${defaultShot}`);
 
   for (const theme of THEMES) {
     await frame.click(`.toolbar button[data-theme="${theme}"]`);
@@ -219,10 +229,12 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   await frame.click('.toolbar button[data-theme="dark"]');
   assert.notEqual(await frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), bg);
   await frame.click('#larger');
+  // One A+ step is one pixel of body text.
+  assertTextSizes(await frame.evaluate(readerTextSizes), defaults.size + 1, 'Chromium (A+ once)');
   await frame.click('.toolbar button[data-font="sans"]');
   await frame.click('.toolbar button[data-width="wide"]');
   const saved = await ext.worker.evaluate(() => chrome.storage.local.get('reader'));
-  assert.deepEqual({ ...saved.reader }, { theme: 'dark', font: 'sans', size: 20, width: 'wide' }, 'reader settings persist');
+  assert.deepEqual({ ...saved.reader }, { theme: 'dark', font: 'sans', size: defaults.size + 1, width: 'wide' }, 'reader settings persist');
 
   // Scrolling the reader does not scroll the page below it.
   await page.mouse.move(600, 500);
@@ -276,6 +288,66 @@ test('reader view on five corpus pages, right-to-left included (activeTab only)'
     t.diagnostic(`${name}: "${title.slice(0, 60)}", ${text.split(' ').length} words, ${images} images, dir ${dir}`);
     await popup.close();
     await page.close();
+  }
+});
+
+/** The shortcut of the reader command, from commands.getAll() in the background. */
+async function readerShortcut(ext) {
+  const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
+  const command = commands.find((c) => c.name === 'toggle-reader');
+  assert.ok(command, `no toggle-reader command: ${JSON.stringify(commands)}`);
+  return command.shortcut;
+}
+
+test('the reader shortcut is assigned on a fresh profile, and the popup shows it', async (t) => {
+  const ext = asBuilt;
+  assert.ok(ext, 'the as-built profile is launched by an earlier test');
+  const suggested = suggestedReaderKey(DIST);
+  const shortcut = await readerShortcut(ext);
+  t.diagnostic(`suggested ${suggested}; commands.getAll() gives "${shortcut}"`);
+  assert.notEqual(shortcut, '', `Chromium did not assign the suggested key ${suggested} (it refuses its own shortcuts)`);
+  assert.equal(shortcut, suggested);
+
+  const page = await ext.context.newPage();
+  await page.goto(server.url('seed'));
+  await pressToolbarButton(ext, page);
+  const popup = await openPopup(ext, await tabIdOf(ext, page));
+  assert.equal(await popup.locator('#shortcut').isVisible(), true, 'the popup shows the shortcut');
+  assert.equal(await popup.locator('#shortcut-keys').innerText(), shortcut);
+  assert.equal(await popup.locator('#no-shortcut').isVisible(), false);
+  const file = join(ARTIFACTS, 'chromium-popup-shortcut.png');
+  await popup.locator('body').screenshot({ path: file });
+  t.diagnostic(`saved ${file}`);
+  await popup.close();
+  await page.close();
+});
+
+test('a suggested key Chromium refuses (Alt+Shift+R): no shortcut, and the popup links to chrome://extensions/shortcuts', async (t) => {
+  // A copy of dist/chrome suggesting the key this extension used to suggest.
+  const dir = join(temp, 'chrome-refused-key');
+  cpSync(DIST, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.commands['toggle-reader'].suggested_key = { default: 'Alt+Shift+R' };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const ext = await launch(dir, 'refused-key');
+  try {
+    assert.equal(await readerShortcut(ext), '', 'Chromium now assigns Alt+Shift+R: this test no longer shows the fallback');
+    const page = await ext.context.newPage();
+    await page.goto(server.url('seed'));
+    await pressToolbarButton(ext, page);
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    assert.equal(await popup.locator('#shortcut').isVisible(), false);
+    assert.equal(await popup.locator('#no-shortcut').isVisible(), true, 'the popup says no shortcut is set');
+    const button = popup.locator('#set-shortcut');
+    assert.match(await button.innerText(), /chrome:\/\/extensions\/shortcuts/);
+    const file = join(ARTIFACTS, 'chromium-popup-no-shortcut.png');
+    await popup.locator('body').screenshot({ path: file });
+    t.diagnostic(`saved ${file}`);
+    const [opened] = await Promise.all([ext.context.waitForEvent('page', { timeout: 10_000 }), button.click()]);
+    await opened.waitForLoadState().catch(() => {});
+    assert.equal(opened.url(), 'chrome://extensions/shortcuts');
+  } finally {
+    await ext.context.close();
   }
 });
 
@@ -558,6 +630,9 @@ test('the extension made no network request of its own', (t) => {
   const sources = names.map((n) => server.source(n)).join('\n');
   const unexpected = requests.filter(({ url }) => {
     if (url.startsWith(server.origin) || url.startsWith('chrome-extension://') || url.startsWith('data:') || url === 'about:blank') return false;
+    // The browser's own pages (chrome://extensions/shortcuts, opened from the popup) load from
+    // inside the browser, not the network.
+    if (url.startsWith('chrome://')) return false;
     const u = new URL(url);
     return !sources.includes(u.host + u.pathname) && !sources.includes(u.pathname);
   });

@@ -19,11 +19,12 @@ import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
 import { ARTIFACTS, CORPUS_PAGES, ROOT, SHARED, articleSentence, fold, needShared, seed } from './lib/pages.mjs';
+import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '5b0f2a8e-7d3c-4e1a-9f6b-2c8d4a1e7f30';
 const THEMES = ['light', 'sepia', 'dark', 'system'];
-const KEY = { alt: '\uE00A', shift: '\uE008', escape: '\uE00C' };
+const KEY = { alt: '\uE00A', shift: '\uE008', ctrl: '\uE009', escape: '\uE00C' };
 
 let server;
 let driver;
@@ -50,11 +51,21 @@ async function waitFor(fn, what, timeout = 15_000) {
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-/** Presses the reader view shortcut (Alt+Shift+R) as a user does. */
+/** WebDriver key values for a manifest shortcut such as "Alt+Shift+J". */
+function shortcutKeys(spec) {
+  return spec.split('+').map((part) => {
+    const modifier = { Alt: KEY.alt, Shift: KEY.shift, Ctrl: KEY.ctrl }[part];
+    if (modifier) return modifier;
+    assert.match(part, /^[A-Z0-9]$/, `the test cannot press ${spec}`);
+    return part.toLowerCase();
+  });
+}
+
+/** Presses the reader view shortcut (the manifest's suggested key) as a user does. */
 async function pressShortcut() {
   await s.cmd('POST', '/moz/context', { context: 'chrome' });
   try {
-    const down = [KEY.alt, KEY.shift, 'r'].map((value) => ({ type: 'keyDown', value }));
+    const down = shortcutKeys(suggestedReaderKey(DIST)).map((value) => ({ type: 'keyDown', value }));
     const up = [...down].reverse().map((a) => ({ type: 'keyUp', value: a.value }));
     await s.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
     await s.cmd('DELETE', '/actions');
@@ -174,6 +185,30 @@ test('dist/firefox: background scripts, a gecko id, no data collected, the CSP',
   assert.ok(existsSync(join(ROOT, 'dist', `plainpage-${version}-firefox.xpi`)), 'the .xpi is missing');
 });
 
+test('the reader shortcut is assigned (commands.getAll), and the popup shows it', async (t) => {
+  const suggested = suggestedReaderKey(DIST);
+  const popup = await openExtensionTab('popup.html');
+  try {
+    const result = await s.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       browser.commands.getAll().then((c) => done({ ok: c }), (e) => done({ error: String(e) }));`,
+    );
+    assert.ok(!result.error, result.error);
+    const command = result.ok.find((c) => c.name === 'toggle-reader');
+    assert.ok(command, `no toggle-reader command: ${JSON.stringify(result.ok)}`);
+    t.diagnostic(`suggested ${suggested}; commands.getAll() gives "${command.shortcut}"`);
+    assert.notEqual(command.shortcut ?? '', '', `Firefox did not assign the suggested key ${suggested}`);
+    assert.equal(command.shortcut, suggested);
+    const shown = await s.execute(`return { keys: document.getElementById('shortcut-keys').textContent,
+      shown: !document.getElementById('shortcut').hidden, unset: !document.getElementById('no-shortcut').hidden }`);
+    assert.deepEqual(shown, { keys: command.shortcut, shown: true, unset: false }, 'the popup shows the shortcut');
+  } finally {
+    await s.switchTo(popup);
+    await s.cmd('DELETE', '/window');
+    await s.switchTo(pageHandle);
+  }
+});
+
 test('reader view with the keyboard shortcut (activeTab only): in place, page state intact, every theme', async (t) => {
   await s.navigate(server.url('seed'));
   await s.execute(`const input = document.createElement('input'); input.id = 'typed';
@@ -192,6 +227,14 @@ test('reader view with the keyboard shortcut (activeTab only): in place, page st
   const text = fold(await s.execute('return document.querySelector("article").innerText'));
   for (const p of seed.paragraphs()) assert.ok(text.includes(p), `reader view lost: ${p.slice(0, 60)}…`);
   for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `reader view shows chrome: ${phrase}`);
+  // Text size at default settings (a fresh profile): body text at the setting's size; byline
+  // and captions smaller than body text.
+  const sizes = await s.execute(`return (${readerTextSizes})()`);
+  t.diagnostic(`text sizes at default settings: ${JSON.stringify(sizes)}`);
+  assertTextSizes(sizes, readerDefaults().size, 'Firefox');
+  const defaultShot = join(ARTIFACTS, 'firefox-reader-default.png');
+  writeFileSync(defaultShot, await s.screenshot());
+  t.diagnostic(`saved ${defaultShot}`);
   for (const theme of THEMES) {
     await s.click(await s.find(`.toolbar button[data-theme="${theme}"]`));
     assert.equal(await s.execute('return document.documentElement.dataset.theme'), theme);

@@ -1,0 +1,57 @@
+// What both browsers' reader view tests check about text size and the reader shortcut: the
+// reader defaults from extension/settings.js (its source, run in a node vm), the sizes the reader
+// frame computes, and the suggested key in a built manifest.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { ROOT } from './pages.mjs';
+
+/** The reader's default settings, as extension/settings.js defines them. */
+export function readerDefaults() {
+  const context = vm.createContext({ PlainPage: { api: {} } });
+  const file = join(ROOT, 'extension', 'settings.js');
+  vm.runInContext(readFileSync(file, 'utf8'), context, { filename: file });
+  const reader = context.PlainPageSettings?.DEFAULTS?.reader;
+  assert.ok(reader && Number.isFinite(reader.size), `no DEFAULTS.reader.size in ${file}`);
+  return { ...reader };
+}
+
+/** The reader command's suggested key in a built manifest (dist/<browser>/manifest.json). */
+export function suggestedReaderKey(dist) {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+  const key = manifest.commands?.['toggle-reader']?.suggested_key?.default;
+  assert.ok(key, 'the manifest suggests no key for toggle-reader');
+  return key;
+}
+
+/**
+ * Runs in the reader frame: the computed font size (px) of the article's body paragraphs (not
+ * those inside figures, quotes, lists or tables), the byline and every caption.
+ */
+export function readerTextSizes() {
+  const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const paragraphs = [...document.querySelectorAll('article .content p')].filter(
+    (p) => p.textContent.trim() && !p.closest('figure, figcaption, blockquote, li, table, aside'),
+  );
+  const byline = document.querySelector('article .byline');
+  return {
+    setting: getComputedStyle(document.documentElement).getPropertyValue('--font-size').trim(),
+    body: px(document.body),
+    paragraphs: paragraphs.map(px),
+    byline: byline ? px(byline) : null,
+    captions: [...document.querySelectorAll('article .content figcaption')].map(px),
+  };
+}
+
+/** Body paragraphs at `size` px exactly; byline and captions present and smaller. */
+export function assertTextSizes(seen, size, browser) {
+  const where = `${browser} reader view (${JSON.stringify(seen)})`;
+  assert.equal(seen.body, size, `${where}: the body font size is not the setting's ${size} px`);
+  assert.ok(seen.paragraphs.length > 0, `${where}: no body paragraphs`);
+  for (const p of seen.paragraphs) assert.equal(p, size, `${where}: a body paragraph is ${p} px, not ${size} px`);
+  assert.ok(seen.byline !== null, `${where}: no byline`);
+  assert.ok(seen.byline < size, `${where}: the byline (${seen.byline} px) is not smaller than body text (${size} px)`);
+  assert.ok(seen.captions.length > 0, `${where}: no captions`);
+  for (const c of seen.captions) assert.ok(c < size, `${where}: a caption (${c} px) is not smaller than body text (${size} px)`);
+}
