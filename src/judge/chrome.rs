@@ -248,7 +248,13 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     let menu = is_menu(row);
 
     // Class, id and attribute hints. An id on a heading, or a long one, is a slug of the text.
-    let slug_id = is_heading(row) || hints::words(&row.id).len() >= SLUG_ID_WORDS;
+    let slug_id = is_heading(row) || {
+        let mut words = 0;
+        hints::any_word(&row.id, |_| {
+            words += 1;
+            words >= SLUG_ID_WORDS
+        })
+    };
     for (source, value) in [
         (HintSource::Class, &row.class),
         (HintSource::Id, &row.id),
@@ -262,18 +268,21 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
                 HintStrength::Strong => 2,
                 HintStrength::Weak => 1,
             };
+            // The class or id as written (`story-gate`), which a person can find, and what that
+            // word says.
+            let (token, said) = value
+                .split_whitespace()
+                .find_map(|t| hints::chrome_hint(t).map(|h| (t, h)))
+                .unwrap_or((hint.token, hint));
             ev.add(
                 points,
                 Some(hint.category),
                 Fact::Hint {
                     source,
-                    // The class or id as written (`story-gate`), which a person can find.
-                    token: value
-                        .split_whitespace()
-                        .find(|t| hints::chrome_hint(t).is_some())
-                        .unwrap_or(hint.token)
-                        .to_owned(),
+                    token: token.to_owned(),
                     category: hint.category,
+                    word: said.token,
+                    strong: said.strength == HintStrength::Strong,
                 },
             );
             break;
@@ -494,9 +503,7 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     // paywall's own words or a named gate remove anything there.
     if !page.has_article && ev.category == Some(Category::Subscribe) {
         return ev.facts.iter().any(|f| match f {
-            Fact::Hint { token, .. } => {
-                hints::chrome_hint(token).is_some_and(|h| GATE_HINTS.contains(&h.token))
-            }
+            Fact::Hint { word, .. } => GATE_HINTS.contains(word),
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
             _ => false,
         });
@@ -562,15 +569,15 @@ pub fn classify(
             }
         }
         let landmark = NEVER_WHOLE.contains(&&*row.tag) || page.holds_landmark[i];
-        if (landmark && !is_share_bar(row))
-            || page.in_comments[i]
-            || is_page_function(row)
-            || (is_heading(row) && !weigh(&page, ordinal).has_structure())
-        {
+        if (landmark && !is_share_bar(row)) || page.in_comments[i] || is_page_function(row) {
             i += 1;
             continue;
         }
         let ev = weigh(&page, ordinal);
+        if is_heading(row) && !ev.has_structure() {
+            i += 1;
+            continue;
+        }
         // A lone button or link goes only when its words say what it is ("Subscribe", "Get
         // the app"): a "Close" button named after the dialog it closes is not chrome itself.
         if matches!(&*row.tag, "button" | "a")

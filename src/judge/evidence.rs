@@ -18,8 +18,12 @@ pub enum Fact {
     /// A class, id or attribute word names a kind of chrome.
     Hint {
         source: HintSource,
+        /// The class, id or attribute word as written (`story-gate`).
         token: String,
         category: Category,
+        /// The hint word that token says (`gate`), and whether it names the block's job outright.
+        word: &'static str,
+        strong: bool,
     },
     /// The block's text says a lexicon phrase.
     Phrase { phrase: &'static str, strong: bool },
@@ -107,9 +111,7 @@ impl Evidence {
     /// Whether a hint names the block's job outright (`newsletter`, `related`, `share`).
     pub fn has_strong_hint(&self) -> bool {
         self.facts.iter().any(|f| match f {
-            Fact::Hint { token, .. } => crate::rules::hints::chrome_hint(token)
-                .is_some_and(|h| h.strength == crate::rules::hints::HintStrength::Strong),
-
+            Fact::Hint { strong, .. } => *strong,
             _ => false,
         })
     }
