@@ -263,19 +263,26 @@ pub struct PageClean {
     pub error: Option<String>,
 }
 
+impl PageClean {
+    /// A page with nothing counted yet.
+    fn empty(name: &str, page_type: &str) -> PageClean {
+        PageClean {
+            name: name.to_owned(),
+            page_type: page_type.to_owned(),
+            counts: vec![Counts::default(); Category::ALL.len()],
+            misses: Vec::new(),
+            unjustified: Vec::new(),
+            violations: Vec::new(),
+            mislabels: Vec::new(),
+            unmatched: Vec::new(),
+            error: None,
+        }
+    }
+}
+
 /// Scores one page's verdict against its labels.
 pub fn score_page(name: &str, html: &[u8], file: &LabelFile, options: &Options) -> PageClean {
-    let mut page = PageClean {
-        name: name.to_owned(),
-        page_type: file.page_type.clone(),
-        counts: vec![Counts::default(); Category::ALL.len()],
-        misses: Vec::new(),
-        unjustified: Vec::new(),
-        violations: Vec::new(),
-        mislabels: Vec::new(),
-        unmatched: Vec::new(),
-        error: None,
-    };
+    let mut page = PageClean::empty(name, &file.page_type);
     let run = || -> Result<(Survey, judge::Verdict, Vec<Vec<u32>>), Error> {
         let input = Input::new(html, options.encoding.as_deref())?;
         let survey =
@@ -512,15 +519,11 @@ pub fn read_page(path: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
-/// The page URLs WCXB records, by page id.
+/// The page URLs WCXB records, by page id (none when the truth file cannot be read).
 fn wcxb_urls(shared: &Path) -> HashMap<String, String> {
-    let Ok(text) = std::fs::read_to_string(shared.join("corpus/wcxb/truth.json")) else {
-        return HashMap::new();
-    };
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&text) else {
-        return HashMap::new();
-    };
-    map.into_iter()
+    super::wcxb_truth(shared)
+        .unwrap_or_default()
+        .into_iter()
         .filter_map(|(id, v)| Some((id, v.get("url")?.as_str()?.to_owned())))
         .collect()
 }
@@ -557,11 +560,7 @@ pub fn evaluate_labels(labels: &Path, shared: &Path) -> Result<CleanReport, Stri
             let file = match parse_labels(&text) {
                 Ok(file) => file,
                 Err(e) => {
-                    let empty = LabelFile {
-                        page_type: String::new(),
-                        labels: Vec::new(),
-                    };
-                    let mut page = score_page(&name, b"", &empty, &Options::default());
+                    let mut page = PageClean::empty(&name, "");
                     page.error = Some(format!("{}: {e}", f.display()));
                     return Ok(page);
                 }
@@ -592,14 +591,7 @@ pub struct Kept {
 /// The main-content share clean mode keeps on every WCXB page.
 pub fn main_content_kept(shared: &Path) -> Result<Vec<Kept>, String> {
     use rayon::prelude::*;
-    let truth_path = shared.join("corpus/wcxb/truth.json");
-    let text = std::fs::read_to_string(&truth_path)
-        .map_err(|e| format!("cannot read {}: {e}", truth_path.display()))?;
-    let truth: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", truth_path.display()))?;
-    let map = truth
-        .as_object()
-        .ok_or_else(|| format!("{} is not an object", truth_path.display()))?;
+    let map = super::wcxb_truth(shared)?;
     let mut ids: Vec<&String> = map.keys().collect();
     ids.sort();
     Ok(ids
@@ -708,20 +700,9 @@ pub fn check_floors(
 ) -> Result<Vec<String>, String> {
     let values: HashMap<String, f64> = floor_values(report, kept).into_iter().collect();
     let mut failures = Vec::new();
-    for (n, line) in floors.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut parts = line.split_whitespace();
-        let (Some(name), Some(floor)) = (parts.next(), parts.next()) else {
-            return Err(format!("floors line {}: expected `<name> <value>`", n + 1));
-        };
-        let floor: f64 = floor
-            .parse()
-            .map_err(|_| format!("floors line {}: `{floor}` is not a number", n + 1))?;
+    for (name, floor) in super::floor_lines(floors)? {
         let Some(&got) = values.get(name) else {
-            return Err(format!("floors line {}: unknown figure `{name}`", n + 1));
+            return Err(format!("floors: unknown figure `{name}`"));
         };
         if name == "max_violations" {
             if got > floor {

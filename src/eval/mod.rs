@@ -152,6 +152,38 @@ pub fn floors_text(report: &Report) -> String {
     out
 }
 
+/// The `<name> <number>` lines of a floor file, `#` comments and blank lines skipped; an error
+/// names the line.
+pub fn floor_lines(floors: &str) -> Result<Vec<(&str, f64)>, String> {
+    let mut out = Vec::new();
+    for (n, line) in floors.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
+            return Err(format!("floors line {}: expected `<name> <value>`", n + 1));
+        };
+        let value = value
+            .parse()
+            .map_err(|_| format!("floors line {}: `{value}` is not a number", n + 1))?;
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// The truth file of the WCXB corpus under `shared`, as a map from page id to its entry.
+pub fn wcxb_truth(shared: &Path) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let path = shared.join("corpus/wcxb/truth.json");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    match serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))? {
+        serde_json::Value::Object(map) => Ok(map),
+        _ => Err(format!("{} is not an object", path.display())),
+    }
+}
+
 /// The outcome of checking a report against floors.
 #[derive(Debug, Clone, Default)]
 pub struct FloorCheck {
@@ -163,18 +195,7 @@ pub struct FloorCheck {
 /// lines, `#` comments. A page in the floors but not in the report is a failure.
 pub fn check_floors(report: &Report, floors: &str) -> Result<FloorCheck, String> {
     let mut check = FloorCheck::default();
-    for (n, line) in floors.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut parts = line.split_whitespace();
-        let (Some(name), Some(floor)) = (parts.next(), parts.next()) else {
-            return Err(format!("floors line {}: expected `<name> <floor>`", n + 1));
-        };
-        let floor: f64 = floor
-            .parse()
-            .map_err(|_| format!("floors line {}: `{floor}` is not a number", n + 1))?;
+    for (name, floor) in floor_lines(floors)? {
         let got = match name {
             "mean_f1" => Some(report.mean_f1),
             "mean_recall" => Some(report.mean_recall),

@@ -171,25 +171,32 @@ fn strings(v: Option<&serde_json::Value>) -> Vec<String> {
     }
 }
 
+impl WcxbPage {
+    /// A page with nothing scored yet.
+    fn empty(id: &str, page_type: &str) -> WcxbPage {
+        WcxbPage {
+            id: id.to_owned(),
+            page_type: page_type.to_owned(),
+            shingle_precision: None,
+            shingle_recall: 0.0,
+            word_f1: 0.0,
+            with_found: 0,
+            with_total: 0,
+            without_found: 0,
+            without_total: 0,
+            title_ok: None,
+            author_ok: None,
+            date_ok: None,
+            readerable: false,
+            error: None,
+        }
+    }
+}
+
 /// Scores the reader on one WCXB page.
 pub fn score_page(id: &str, entry: &serde_json::Value, html: &[u8]) -> WcxbPage {
     let field = |k: &str| entry.get(k).and_then(|v| v.as_str());
-    let mut page = WcxbPage {
-        id: id.to_owned(),
-        page_type: field("type").unwrap_or("").to_owned(),
-        shingle_precision: None,
-        shingle_recall: 0.0,
-        word_f1: 0.0,
-        with_found: 0,
-        with_total: 0,
-        without_found: 0,
-        without_total: 0,
-        title_ok: None,
-        author_ok: None,
-        date_ok: None,
-        readerable: false,
-        error: None,
-    };
+    let mut page = WcxbPage::empty(id, field("type").unwrap_or(""));
     let options = Options::with_url(field("url").unwrap_or(""));
     let reader = match read(html, &options) {
         Ok(r) => r,
@@ -235,14 +242,7 @@ pub fn score_page(id: &str, entry: &serde_json::Value, html: &[u8]) -> WcxbPage 
 /// Scores every WCXB development page, in id order, on all cores.
 pub fn evaluate(shared: &Path) -> Result<Vec<WcxbPage>, String> {
     use rayon::prelude::*;
-    let truth_path = shared.join("corpus/wcxb/truth.json");
-    let text = std::fs::read_to_string(&truth_path)
-        .map_err(|e| format!("cannot read {}: {e}", truth_path.display()))?;
-    let truth: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", truth_path.display()))?;
-    let map = truth
-        .as_object()
-        .ok_or_else(|| format!("{} is not an object", truth_path.display()))?;
+    let map = super::wcxb_truth(shared)?;
     let mut ids: Vec<&String> = map.keys().collect();
     ids.sort();
     Ok(ids
@@ -251,7 +251,9 @@ pub fn evaluate(shared: &Path) -> Result<Vec<WcxbPage>, String> {
             |id| match read_page(&shared.join(format!("corpus/wcxb/pages/{id}.html.gz"))) {
                 Ok(html) => score_page(id, &map[id.as_str()], &html),
                 Err(e) => {
-                    let mut p = score_page(id, &serde_json::Value::Null, b"");
+                    let entry = &map[id.as_str()];
+                    let t = entry.get("type").and_then(|v| v.as_str()).unwrap_or("");
+                    let mut p = WcxbPage::empty(id, t);
                     p.error = Some(e);
                     p
                 }
@@ -306,18 +308,7 @@ pub fn check_floors(pages: &[WcxbPage], floors: &str) -> Result<Vec<String>, Str
     let art = WcxbSummary::of(pages.iter().filter(|p| p.page_type == "article"));
     let by_id: HashMap<&str, &WcxbPage> = pages.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut failures = Vec::new();
-    for (n, line) in floors.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut parts = line.split_whitespace();
-        let (Some(name), Some(value)) = (parts.next(), parts.next()) else {
-            return Err(format!("floors line {}: expected `<name> <value>`", n + 1));
-        };
-        let value: f64 = value
-            .parse()
-            .map_err(|_| format!("floors line {}: `{value}` is not a number", n + 1))?;
+    for (name, value) in super::floor_lines(floors)? {
         let got = match name {
             "article.shingle_f1" => art.shingle_f1,
             "article.word_f1" => art.word_f1,
