@@ -1,11 +1,57 @@
 //! Ordinal counting shared by the rewriting passes, mirroring the survey's rules exactly:
 //! every start tag counts except inside `<template>` (lol_html already treats `<noscript>`
-//! contents as text); and the page's shape fingerprint that the live-page appliers check.
+//! contents as text); the selector pass that finds which ordinals CSS selectors match; and the
+//! page's shape fingerprint that the live-page appliers check.
 
-use lol_html::end_tag;
+use crate::error::Error;
+use crate::input::Input;
+use crate::sink::Sink;
 use lol_html::html_content::Element;
-use std::cell::Cell;
+use lol_html::{element, end_tag, ElementContentHandlers, HtmlRewriter, Selector, Settings};
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+/// One read-only lol_html pass that matches `selectors` (each with the caller's index) and gives,
+/// in document order, `(ordinal, index)` for every element a selector matches. Used by the
+/// filter-list rule pass and the clean-mode label harness.
+pub fn match_selectors<'s>(
+    input: &Input<'_>,
+    selectors: impl IntoIterator<Item = (usize, Cow<'s, Selector>)>,
+) -> Result<Vec<(u32, usize)>, Error> {
+    let found = Rc::new(RefCell::new(Vec::new()));
+    let current = Rc::new(Cell::new(None::<u32>));
+    let counter = OrdinalCounter::default();
+    let set_current = Rc::clone(&current);
+    let mut settings = Settings::new()
+        .with_encoding(input.encoding)
+        .with_adjust_charset_on_meta_tag(input.sniff_meta_charset)
+        .with_strict(false)
+        .append_element_content_handler(element!("*", move |el| {
+            set_current.set(counter.assign(el));
+            Ok(())
+        }));
+    for (index, selector) in selectors {
+        let found = Rc::clone(&found);
+        let current = Rc::clone(&current);
+        settings = settings.append_element_content_handler((
+            selector,
+            ElementContentHandlers::default().element(move |_: &mut Element<'_, '_>| {
+                if let Some(ordinal) = current.get() {
+                    found.borrow_mut().push((ordinal, index));
+                }
+                Ok(())
+            }),
+        ));
+    }
+    let mut rewriter = HtmlRewriter::new(settings, Sink::discard());
+    rewriter
+        .write(&input.bytes)
+        .map_err(Error::from_rewriting)?;
+    rewriter.end().map_err(Error::from_rewriting)?;
+    let found = found.take();
+    Ok(found)
+}
 
 /// Hands out ordinals to elements as a rewriting pass meets them.
 #[derive(Clone, Default)]

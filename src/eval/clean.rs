@@ -10,20 +10,15 @@
 use super::score;
 use crate::category::Category;
 use crate::input::Input;
-use crate::ordinals::OrdinalCounter;
 use crate::reader::text::html_to_text;
-use crate::sink::Sink;
 use crate::survey::Survey;
 use crate::{judge, survey, Error, Options};
-use lol_html::html_content::Element;
-use lol_html::{element, ElementContentHandlers, HtmlRewriter, Selector, Settings};
+use lol_html::Selector;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 /// Share of a labelled block's text that removals inside it must hold for it to count as found
 /// (the definition: a removal that is the block, or sits inside it with 80 % of its text).
@@ -119,41 +114,18 @@ pub fn parse_labels(text: &str) -> Result<LabelFile, String> {
 
 /// The ordinals each label's selector matches, in ordinal order, by the survey's counting.
 fn match_labels(input: &Input<'_>, labels: &[Label]) -> Result<Vec<Vec<u32>>, Error> {
-    let found: Rc<RefCell<Vec<Vec<u32>>>> = Rc::new(RefCell::new(vec![Vec::new(); labels.len()]));
-    let current = Rc::new(Cell::new(None::<u32>));
-    let counter = OrdinalCounter::default();
-    let set_current = Rc::clone(&current);
-    let mut settings = Settings::new()
-        .with_encoding(input.encoding)
-        .with_adjust_charset_on_meta_tag(input.sniff_meta_charset)
-        .with_strict(false)
-        .append_element_content_handler(element!("*", move |el| {
-            set_current.set(counter.assign(el));
-            Ok(())
-        }));
+    let mut selectors = Vec::with_capacity(labels.len());
     for (index, label) in labels.iter().enumerate() {
         let selector: Selector = label
             .selector
             .parse()
             .map_err(|e| Error::BadOption(format!("label line {}: {e}", label.line)))?;
-        let found = Rc::clone(&found);
-        let current = Rc::clone(&current);
-        settings = settings.append_element_content_handler((
-            Cow::Owned(selector),
-            ElementContentHandlers::default().element(move |_: &mut Element<'_, '_>| {
-                if let Some(ordinal) = current.get() {
-                    found.borrow_mut()[index].push(ordinal);
-                }
-                Ok(())
-            }),
-        ));
+        selectors.push((index, Cow::Owned(selector)));
     }
-    let mut rewriter = HtmlRewriter::new(settings, Sink::discard());
-    rewriter
-        .write(&input.bytes)
-        .map_err(Error::from_rewriting)?;
-    rewriter.end().map_err(Error::from_rewriting)?;
-    let found = found.borrow().clone();
+    let mut found = vec![Vec::new(); labels.len()];
+    for (ordinal, index) in crate::ordinals::match_selectors(input, selectors)? {
+        found[index].push(ordinal);
+    }
     Ok(found)
 }
 
