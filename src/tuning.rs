@@ -155,6 +155,11 @@ pub const STRONG_EVIDENCE: u32 = 5;
 pub const TEASER_LINE_MIN_LINK_DENSITY: f32 = 0.5;
 /// …and no longer than a label and a headline.
 pub const TEASER_LINE_MAX_WORDS: u32 = 25;
+/// Under a label that ends in a colon ("See our full guide: Best VPNs for gaming") the link may
+/// be the shorter half of the line: a label of up to four words and a headline of three.
+pub const TEASER_LINE_LABELLED_MIN_LINK_DENSITY: f32 = 0.35;
+/// A lead-in label ("Read more:", "See also:") is at most this many words before its colon.
+pub const LEAD_IN_MAX_WORDS: usize = 5;
 
 /// An app promo is a line and the store badges ("Get the app", "Download on the App Store"):
 /// a block with more words than this that links to a store is an article about an app.

@@ -348,18 +348,29 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             },
         );
     }
-    // A teaser line: "Read more: <a>another story</a>", one link that a label announces.
-    if row.phrases(Category::Related) > 0
+    // A teaser line: "Read more: <a>another story</a>", one link that a label announces. A
+    // label that ends in a colon and says "read" or "see also" is the line's whole job: the
+    // line is another page's headline, not the article's sentence.
+    let labelled = (1..=2).contains(&row.links)
+        && row.words <= TEASER_LINE_MAX_WORDS
+        && lexicon::is_lead_in(&decode_entities(&row.preview));
+    let min_density = if labelled {
+        TEASER_LINE_LABELLED_MIN_LINK_DENSITY
+    } else {
+        TEASER_LINE_MIN_LINK_DENSITY
+    };
+    if (row.phrases(Category::Related) > 0 || labelled)
         && row.links >= 1
         && row.links <= 2
-        && row.link_density() >= TEASER_LINE_MIN_LINK_DENSITY
+        && row.link_density() >= min_density
         && row.words <= TEASER_LINE_MAX_WORDS
         && matches!(
             &*row.tag,
-            "p" | "div" | "li" | "h3" | "h4" | "strong" | "blockquote"
+            "p" | "div" | "li" | "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "blockquote"
         )
     {
-        ev.add(1, Some(Category::Related), Fact::TeaserLine);
+        let points = if labelled { CHROME_THRESHOLD } else { 1 };
+        ev.add(points, Some(Category::Related), Fact::TeaserLine);
     }
     // An app promo: links to the app stores in a small block.
     // Inside the article a store link is a source ("streaming on Google Play"), not a promo.

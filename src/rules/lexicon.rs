@@ -6,6 +6,7 @@
 //! to action and its place on the page, and article prose is protected whatever it says.
 
 use crate::category::Category;
+use crate::tuning::LEAD_IN_MAX_WORDS;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
@@ -360,6 +361,67 @@ pub fn scan_at(text: &str, mut hit: impl FnMut(usize, usize)) {
     }
 }
 
+/// The words a lead-in label starts with: a line that opens "Read more:", "See also:" or "Lire
+/// aussi :" announces a link to another page. Only at the start of a line and before a colon:
+/// "read" in a sentence is a verb.
+static LEAD_INS: &[&str] = &[
+    "read",
+    "related",
+    "see also",
+    "see our",
+    "see more",
+    "learn more",
+    "find out more",
+    "check also",
+    "check out",
+    "also read",
+    "also see",
+    "up next",
+    "don't miss",
+    "another great read",
+    "recommended",
+    "further reading",
+    "lire",
+    "à lire",
+    "voir aussi",
+    "lesen sie",
+    "mehr zum thema",
+    "auch interessant",
+    "lee también",
+    "leer más",
+    "lea también",
+    "leia também",
+    "leia mais",
+    "leggi anche",
+    "zie ook",
+    "lees ook",
+];
+
+/// Whether a line opens with a lead-in label: a few words before a colon, the first of them
+/// one of [`LEAD_INS`] ("Read more: …", ">> See Our Full Guide : …", "[Read: …]"), with text
+/// after the colon. Takes the line as it reads (it is folded here).
+pub fn is_lead_in(line: &str) -> bool {
+    let mut folded = String::with_capacity(line.len().min(200));
+    fold(line, &mut folded);
+    let text = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = text[..colon].trim();
+    let rest = &text[colon + 1..];
+    if !rest.chars().any(char::is_alphanumeric) || word_count(label) > LEAD_IN_MAX_WORDS {
+        return false;
+    }
+    LEAD_INS.iter().any(|lead| {
+        label.strip_prefix(lead).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// A letter of a script written without spaces between words.
 pub fn spaceless(c: char) -> bool {
     matches!(c as u32,
@@ -390,6 +452,30 @@ mod tests {
         let mut out = Vec::new();
         scan(text, |i| out.push(PHRASES[i].text));
         out
+    }
+
+    #[test]
+    fn lead_in_labels_open_a_line_before_a_colon() {
+        for line in [
+            "Read more: Why Tunisia suffers",
+            "[Read: Why Tunisia suffers]",
+            ">> See Our Full Guide : Best VPNs for Gaming",
+            "RELATED:\u{a0}The best cleaning apps",
+            "À lire aussi : la suite",
+            "💡 Related: How to cut costs",
+        ] {
+            assert!(is_lead_in(line), "{line}");
+        }
+        for line in [
+            "Source: Reuters",
+            "Readers say: it was fine",
+            "We read the report: it was long",
+            "Read more:",
+            "Read the whole of this very long label here now: x",
+            "Related",
+        ] {
+            assert!(!is_lead_in(line), "{line}");
+        }
     }
 
     #[test]
