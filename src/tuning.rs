@@ -142,6 +142,12 @@ pub const ARTICLE_MIN_PROSE: u32 = 3;
 /// Inside a masthead or a navigation bar, a control that may go is at most this many words
 /// ("Subscribe", "Sign in", "Get the app", "Subscribe & Save 15%").
 pub const LANDMARK_CONTROL_MAX_WORDS: u32 = 6;
+/// A newsletter box inside a landmark links to little beyond its own sign-up and privacy page;
+/// a footer column with more links is the site's map.
+pub const LANDMARK_BOX_MAX_LINKS: u32 = 3;
+/// A share bar inside a header is its buttons and a label ("Share this article", then the
+/// networks' names): a block with more words there holds the byline or the date.
+pub const LANDMARK_SHARE_MAX_WORDS: u32 = 8;
 
 /// An ad slot shows at most a label and a line ("Advertisement", "Story continues below"): a
 /// block named `ad` with more words than this is something else.

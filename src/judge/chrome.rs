@@ -490,13 +490,31 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
     if page.in_landmark[ordinal as usize] {
-        return row.words <= LANDMARK_CONTROL_MAX_WORDS
+        let control = row.words <= LANDMARK_CONTROL_MAX_WORDS
             && row.links <= 1
             && !ev.has_structure()
             && matches!(
                 ev.category,
                 Some(Category::Subscribe | Category::Newsletter | Category::AppPromo)
             );
+        // Beside its links a landmark may hold a box with a job of its own: a newsletter's
+        // sign-up box in the footer, a share bar in the article's header. Named so or built so,
+        // and small; a menu of links is the site's.
+        let named_or_built = ev.hint_category().is_some() || ev.has_structure();
+        let boxed = named_or_built
+            && !is_menu(row)
+            && match ev.category {
+                Some(Category::Newsletter) => {
+                    row.words <= PROMPT_MAX_WORDS && row.links <= LANDMARK_BOX_MAX_LINKS
+                }
+                Some(Category::Social) => {
+                    row.words <= LANDMARK_SHARE_MAX_WORDS
+                        && row.links + row.ctas >= SHARE_MIN_LINKS
+                        && (ev.has_structure() || ev.has_strong_hint())
+                }
+                _ => false,
+            };
+        return control || boxed;
     }
     // Inside the article, words alone are the article's own: a box there also has a name, a
     // call to action or a form.
