@@ -110,6 +110,14 @@ pub const SIGNUP_MAX_INPUTS: u32 = 3;
 pub const SHARE_MIN_LINKS: u32 = 2;
 /// …in a block of at most this many words ("Share this story", network names, a count).
 pub const SHARE_MAX_WORDS: u32 = 25;
+/// A follow-us row: at least this many links to social profiles (one or two are an author's
+/// own accounts in a byline or a bio).
+pub const FOLLOW_MIN_LINKS: u32 = 3;
+/// A line of networks' names is a bar's labels when it names at least three ("Facebook Twitter
+/// Email") and they are most of its words…
+pub const NETWORK_LINE_MIN_NAMES: u32 = 3;
+/// …in a line of at most this many words (a label, eight networks, a count).
+pub const NETWORK_LINE_MAX_WORDS: u32 = 15;
 
 /// A list of teasers has at least this many items of one shape (three is the smallest number
 /// that makes a list rather than a pair)…

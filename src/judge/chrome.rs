@@ -348,6 +348,33 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             },
         );
     }
+    // A line of networks' names: the labels of a share or follow bar's buttons.
+    if row.words <= NETWORK_LINE_MAX_WORDS && row.words >= NETWORK_LINE_MIN_NAMES {
+        let (names, words) = lexicon::network_names(&decode_entities(&row.preview));
+        if names >= NETWORK_LINE_MIN_NAMES as usize && names * 10 >= words * 6 {
+            ev.add(
+                2,
+                Some(Category::Social),
+                Fact::NetworkNames {
+                    count: names as u32,
+                },
+            );
+        }
+    }
+    // A row of follow-us icons: links to the site's profiles and little else. It backs up a
+    // "Follow us" or a social class; alone it is as likely the footer's contact block.
+    if row.follow_links >= FOLLOW_MIN_LINKS
+        && row.follow_links * 2 >= row.links
+        && row.words <= SHARE_MAX_WORDS
+    {
+        ev.add(
+            1,
+            Some(Category::Social),
+            Fact::FollowLinks {
+                count: row.follow_links,
+            },
+        );
+    }
     // A teaser line: "Read more: <a>another story</a>", one link that a label announces. A
     // label that ends in a colon and says "read" or "see also" is the line's whole job: the
     // line is another page's headline, not the article's sentence.
@@ -508,9 +535,14 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
                     row.words <= PROMPT_MAX_WORDS && row.links <= LANDMARK_BOX_MAX_LINKS
                 }
                 Some(Category::Social) => {
+                    let shares = ev
+                        .facts
+                        .iter()
+                        .any(|f| matches!(f, Fact::ShareLinks { .. }));
                     row.words <= LANDMARK_SHARE_MAX_WORDS
                         && row.links + row.ctas >= SHARE_MIN_LINKS
-                        && (ev.has_structure() || ev.has_strong_hint())
+                        && row.follow_links * 2 < row.links.max(1)
+                        && (shares || ev.has_strong_hint())
                 }
                 _ => false,
             };

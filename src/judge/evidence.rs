@@ -33,6 +33,10 @@ pub enum Fact {
     SignupForm,
     /// Links that share the page on social networks.
     ShareLinks { count: u32 },
+    /// A line of networks' names ("Facebook Twitter Email Print").
+    NetworkNames { count: u32 },
+    /// Links to the site's profiles on social networks (follow-us icons).
+    FollowLinks { count: u32 },
     /// A list of same-shape teasers (links to other stories), with or without a heading.
     TeaserList { items: u32, heading: bool },
     /// One link to another story, announced by a label ("Read more:", "RELATED:").
@@ -68,6 +72,8 @@ impl Fact {
             }
             Fact::SignupForm => "sign-up form".to_owned(),
             Fact::ShareLinks { count } => format!("{count} share links"),
+            Fact::NetworkNames { count } => format!("{count} network names"),
+            Fact::FollowLinks { count } => format!("{count} links to social profiles"),
             Fact::TeaserList { items, heading } => {
                 let under = if *heading { " under a heading" } else { "" };
                 format!("a list of {items} teasers{under}")

@@ -171,7 +171,10 @@ pub static PHRASES: &[Phrase] = &[
     p("share on twitter", Social, Strong),
     p("share on x", Social, Strong),
     p("follow us on", Social, Strong),
+    p("follow us", Social, Strong),
     p("copy link", Social, Weak),
+    p("stay connected", Social, Weak),
+    p("connect with us", Social, Weak),
     // English — advertising labels.
     p("advertisement", Ad, Strong),
     p("sponsored content", Ad, Strong),
@@ -436,13 +439,68 @@ pub fn is_lead_in(line: &str) -> bool {
         return false;
     }
     LEAD_INS.iter().any(|lead| {
-        label.strip_prefix(lead).is_some_and(|after| {
-            after
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
+        label
+            .strip_prefix(lead)
+            .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
+}
+
+/// The names a share or follow bar is made of: the networks, and the buttons beside them.
+static NETWORK_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "pinterest",
+    "reddit",
+    "whatsapp",
+    "telegram",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "tweet",
+    "share",
+    "pin",
+    "flipboard",
+    "tumblr",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "messenger",
+    "snapchat",
+    "discord",
+    "github",
+    "rss",
+    "copy",
+    "link",
+    "save",
+    "more",
+    "vk",
+    "xing",
+    "line",
+];
+
+/// How many of a line's words are network and button names ("Facebook Twitter Email Print"),
+/// and how many words it has: a line made of them is a share or follow bar's labels.
+pub fn network_names(line: &str) -> (usize, usize) {
+    let mut folded = String::with_capacity(line.len().min(200));
+    fold(line, &mut folded);
+    let mut names = 0;
+    let mut words = 0;
+    for word in folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '+'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+    {
+        words += 1;
+        if NETWORK_WORDS.contains(&word) {
+            names += 1;
+        }
+    }
+    (names, words)
 }
 
 /// A letter of a script written without spaces between words.
@@ -475,6 +533,16 @@ mod tests {
         let mut out = Vec::new();
         scan(text, |i| out.push(PHRASES[i].text));
         out
+    }
+
+    #[test]
+    fn network_names_count_a_bars_labels() {
+        assert_eq!(
+            network_names("Share it Facebook Twitter LinkedIn Email"),
+            (5, 6)
+        );
+        assert_eq!(network_names("Follow us: X (Twitter) · Instagram"), (3, 5));
+        assert_eq!(network_names("We met on Facebook to talk"), (1, 6));
     }
 
     #[test]

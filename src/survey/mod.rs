@@ -335,6 +335,38 @@ fn is_app_href(href: &str) -> bool {
     APP_HREF.iter().any(|h| href.contains(h))
 }
 
+/// Social networks' hosts: a link there that does not share the page follows the site.
+const FOLLOW_HOSTS: &[&str] = &[
+    "facebook.com/",
+    "twitter.com/",
+    "x.com/",
+    "instagram.com/",
+    "linkedin.com/",
+    "youtube.com/",
+    "tiktok.com/",
+    "pinterest.com/",
+    "threads.net/",
+    "bsky.app/",
+    "mastodon.social/",
+    "t.me/",
+    "snapchat.com/",
+    "tumblr.com/",
+];
+
+/// A link to a profile on a social network (`https://www.instagram.com/site`), by its host.
+fn is_follow_href(href: &str) -> bool {
+    let href = href.to_ascii_lowercase();
+    let Some(rest) = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+        .or_else(|| href.strip_prefix("//"))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    FOLLOW_HOSTS.iter().any(|h| rest.starts_with(h))
+}
+
 fn is_share_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();
     SHARE_HREF.iter().any(|h| href.contains(h))
@@ -520,6 +552,8 @@ impl State {
             "a" => {
                 row.links = u32::from(href.is_some());
                 row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
+                row.follow_links =
+                    u32::from(row.share_links == 0 && href.as_deref().is_some_and(is_follow_href));
                 row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.contains('#')));
                 row.app_links = u32::from(href.as_deref().is_some_and(is_app_href));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
@@ -819,6 +853,7 @@ impl Row {
             searches: self.searches,
             textareas: self.textareas,
             share_links: self.share_links,
+            follow_links: self.follow_links,
             fragment_links: self.fragment_links,
             app_links: self.app_links,
             phrase_weight: self.phrase_weight,
@@ -844,6 +879,7 @@ impl Row {
         self.searches += c.searches;
         self.textareas += c.textareas;
         self.share_links += c.share_links;
+        self.follow_links += c.follow_links;
         self.fragment_links += c.fragment_links;
         self.app_links += c.app_links;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {

@@ -60,6 +60,9 @@ pub struct Row {
     pub textareas: u32,
     /// Links that share the page on a social network (`…/sharer`, `intent/tweet`, `wa.me`…).
     pub share_links: u32,
+    /// Links to a profile on a social network (`facebook.com/…`, `instagram.com/…`): follow-us
+    /// icons.
+    pub follow_links: u32,
     /// Links to an app store (App Store, Google Play and their link shorteners).
     pub app_links: u32,
     /// Links to a place in a page (`href="#…"`, `…/page#part`): a table of contents, not a rail.
