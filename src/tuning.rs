@@ -169,6 +169,9 @@ pub const STRONG_EVIDENCE: u32 = 5;
 pub const TEASER_LINE_MIN_LINK_DENSITY: f32 = 0.5;
 /// …and no longer than a label and a headline.
 pub const TEASER_LINE_MAX_WORDS: u32 = 25;
+/// A block that opens with rail words and is at least this much links is the rail itself:
+/// its items' titles are all links, and little else is (a date, a byline).
+pub const ANNOUNCED_RAIL_MIN_LINK_DENSITY: f32 = 0.8;
 /// Under a label that ends in a colon ("See our full guide: Best VPNs for gaming") the link may
 /// be the shorter half of the line: a label of up to four words and a headline of three.
 pub const TEASER_LINE_LABELLED_MIN_LINK_DENSITY: f32 = 0.35;
@@ -178,6 +181,13 @@ pub const LEAD_IN_MAX_WORDS: usize = 5;
 /// An app promo is a line and the store badges ("Get the app", "Download on the App Store"):
 /// a block with more words than this that links to a store is an article about an app.
 pub const APP_PROMO_MAX_WORDS: u32 = 40;
+
+/// A house promo is a box around its offer button: a headline and a line of pitch at least
+/// ("Get a home loan that helps you win" + "Get prequalified"); fewer words are the button alone.
+pub const OFFER_BOX_MIN_WORDS: u32 = 5;
+/// …with the button and a link or two (terms, a phone number); more links make it a menu or a
+/// list of products.
+pub const OFFER_BOX_MAX_LINKS: u32 = 3;
 
 /// A `<header>` or `<footer>` is the site's (a landmark never removed whole) when it has at least
 /// this many links: a site's masthead and footer link to its sections; a box's own heading does

@@ -64,6 +64,8 @@ struct Page<'a> {
     /// The page has an article with real prose: a news or blog page. On other pages (a shop, a
     /// pricing page, a forum) trial and sign-up offers are content.
     has_article: bool,
+    /// The article is dated (see [`PageKind`]).
+    dated: bool,
     /// Per ordinal: the element is or holds a landmark (`nav`, `header`, a navigation role).
     holds_landmark: Vec<bool>,
     /// Per ordinal: the element sits inside a landmark, where only small controls may go.
@@ -321,10 +323,23 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         }
     }
 
+    // A small box around a button that sells ("Book a demo", "Get started for free"): a house
+    // promo on a dated post or story. (A lone button is left to its box; a menu's "Shop now" is
+    // the site's; on a page without a date, a product's or a service's, the offer is the page.)
+    let offer = page.has_article
+        && page.dated
+        && row.offers > 0
+        && !menu
+        && !matches!(&*row.tag, "a" | "button" | "span")
+        && (OFFER_BOX_MIN_WORDS..=PROMPT_MAX_WORDS).contains(&row.words)
+        && row.links <= OFFER_BOX_MAX_LINKS;
+    if offer {
+        ev.add(2, Some(Category::Ad), Fact::Offer);
+    }
     // Calls to action back up other evidence on a small block; alone, or in a menu, they are
     // just links and buttons.
     let named_and_said = ev.hint_category().is_some() && weight > 0;
-    if (ev.has_strong_hint() || ev.has_strong_phrase() || named_and_said)
+    if (ev.has_strong_hint() || ev.has_strong_phrase() || named_and_said || offer)
         && !menu
         && row.ctas > 0
         && row.words <= PROMPT_MAX_WORDS
@@ -453,8 +468,14 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         Some(Category::Related | Category::Social)
     ) && (icons || (row.links >= RAIL_MIN_LINKS && row.link_density() >= RAIL_MIN_LINK_DENSITY))
     {
+        // Under its own rail words ("Related", "Recent posts" opening the block) a block of
+        // nothing but links is the rail those words announce.
+        let announced = headed
+            && phrase_category == Some(Category::Related)
+            && row.links >= RAIL_MIN_LINKS
+            && row.link_density() >= ANNOUNCED_RAIL_MIN_LINK_DENSITY;
         ev.add(
-            1,
+            if announced { 2 } else { 1 },
             None,
             Fact::LinkList {
                 percent: (row.link_density() * 100.0) as u32,
@@ -581,16 +602,27 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     true
 }
 
+/// What kind of page the chrome is judged on.
+#[derive(Debug, Clone, Copy)]
+pub struct PageKind {
+    /// The page has an article (enough protected prose): prompts and lists around it may be
+    /// chrome; on a page without one they are what the page shows.
+    pub article: bool,
+    /// The article says when it was published: a post or a story, where the site's own offers
+    /// are promos. (A product or service page also has prose, and no date.)
+    pub dated: bool,
+}
+
 /// Classifies chrome blocks in document order, outermost first.
 pub fn classify(
     survey: &Survey,
     protection: &Protection,
     options: &Options,
     root: Option<u32>,
-    has_article: bool,
+    kind: PageKind,
 ) -> Chrome {
     let rows = &survey.rows;
-    let page = Page::new(survey, root, has_article);
+    let page = Page::new(survey, root, kind);
     let mut removals = Vec::new();
     let mut conflicts = Vec::new();
     let mut unlock_scroll = false;
@@ -729,7 +761,7 @@ fn preview(row: &Row) -> String {
 }
 
 impl<'a> Page<'a> {
-    fn new(survey: &'a Survey, root: Option<u32>, has_article: bool) -> Page<'a> {
+    fn new(survey: &'a Survey, root: Option<u32>, kind: PageKind) -> Page<'a> {
         let rows = &survey.rows;
         let mut holds_landmark: Vec<bool> = rows.iter().map(is_landmark).collect();
         for i in (0..rows.len()).rev() {
@@ -768,15 +800,16 @@ impl<'a> Page<'a> {
             in_landmark,
             in_comments,
             in_footer,
-            has_article,
+            has_article: kind.article,
+            dated: kind.dated,
             holds_landmark,
         }
     }
 }
 
 /// How the classifier sees one block: its evidence, points, category and whether it passes.
-pub fn explain(survey: &Survey, root: Option<u32>, has_article: bool, ordinal: u32) -> String {
-    let page = Page::new(survey, root, has_article);
+pub fn explain(survey: &Survey, root: Option<u32>, kind: PageKind, ordinal: u32) -> String {
+    let page = Page::new(survey, root, kind);
     let Some(row) = survey.row(ordinal) else {
         return format!("no element #{ordinal}");
     };

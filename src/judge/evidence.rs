@@ -33,6 +33,8 @@ pub enum Fact {
     SignupForm,
     /// Links that share the page on social networks.
     ShareLinks { count: u32 },
+    /// A box whose button makes an offer ("Book a demo", "Get started for free").
+    Offer,
     /// A line of networks' names ("Facebook Twitter Email Print").
     NetworkNames { count: u32 },
     /// Links to the site's profiles on social networks (follow-us icons).
@@ -72,6 +74,7 @@ impl Fact {
             }
             Fact::SignupForm => "sign-up form".to_owned(),
             Fact::ShareLinks { count } => format!("{count} share links"),
+            Fact::Offer => "an offer's button".to_owned(),
             Fact::NetworkNames { count } => format!("{count} network names"),
             Fact::FollowLinks { count } => format!("{count} links to social profiles"),
             Fact::TeaserList { items, heading } => {

@@ -39,10 +39,17 @@ fn judge_with(
     has_article: Option<bool>,
 ) -> Verdict {
     let protected = protect::Protection::new(survey, &article);
-    let has_article = has_article
-        .unwrap_or_else(|| protected.article_prose(&article) >= crate::tuning::ARTICLE_MIN_PROSE);
-    let chrome = chrome::classify(survey, &protected, options, article.root, has_article);
     let metadata = metadata::gather(survey, &article);
+    // A fragment is judged as part of the article page it was added to.
+    let kind = match has_article {
+        Some(article) => chrome::PageKind {
+            article,
+            dated: article,
+        },
+        None => page_kind(&protected, &article, &metadata),
+    };
+    let has_article = kind.article;
+    let chrome = chrome::classify(survey, &protected, options, article.root, kind);
     Verdict {
         elements: survey.rows.len() as u32,
         fingerprint: crate::ordinals::fingerprint(survey.rows.iter().map(|r| &*r.tag)),
@@ -60,17 +67,30 @@ fn judge_with(
     }
 }
 
+/// What kind of page this is, for the chrome: an article page, and a dated one.
+fn page_kind(
+    protected: &protect::Protection,
+    article: &Article,
+    metadata: &Metadata,
+) -> chrome::PageKind {
+    chrome::PageKind {
+        article: protected.article_prose(article) >= crate::tuning::ARTICLE_MIN_PROSE,
+        dated: metadata.published.is_some(),
+    }
+}
+
 /// How the judge sees one block of a page (for `eval --clean --pages` and debugging).
 pub fn explain(survey: &Survey, ordinal: u32) -> String {
     let article = article::find(survey);
     let protected = protect::Protection::new(survey, &article);
-    let has_article = protected.article_prose(&article) >= crate::tuning::ARTICLE_MIN_PROSE;
+    let metadata = metadata::gather(survey, &article);
+    let kind = page_kind(&protected, &article, &metadata);
     let shield = protected
         .shield(ordinal)
         .map(|s| format!(" | shielded: {s}"))
         .unwrap_or_default();
     format!(
         "{}{shield}",
-        chrome::explain(survey, article.root, has_article, ordinal)
+        chrome::explain(survey, article.root, kind, ordinal)
     )
 }

@@ -445,6 +445,78 @@ pub fn is_lead_in(line: &str) -> bool {
     })
 }
 
+/// How an offer's button begins: "Book a demo", "Get started for free", "Shop now". A button or
+/// a short label that says one of these sells something; a sentence that does is prose.
+static OFFERS: &[&str] = &[
+    "get started",
+    "let's get started",
+    "book a demo",
+    "book a call",
+    "book your call",
+    "book a consultation",
+    "request a demo",
+    "request a quote",
+    "request info",
+    "request more information",
+    "request a consultation",
+    "get a demo",
+    "get free demo",
+    "get a free",
+    "get your free",
+    "get your discount",
+    "get a quote",
+    "get quote",
+    "get quotes",
+    "get prequalified",
+    "watch demo",
+    "watch a demo",
+    "schedule a call",
+    "schedule a demo",
+    "schedule a consultation",
+    "start now",
+    "start today",
+    "start saving",
+    "start your free",
+    "start free trial",
+    "try it free",
+    "try for free",
+    "try it now",
+    "enroll now",
+    "apply now",
+    "shop now",
+    "buy now",
+    "order now",
+    "sign up now",
+    "sign up for free",
+    "download the report",
+    "download syllabus",
+    "download checklist",
+    "download the guide",
+    "download our",
+    "browse courses",
+    "explore courses",
+    "talk to an expert",
+    "talk to sales",
+    "contact sales",
+    "contact us today",
+    "see if you qualify",
+    "claim your",
+    "get the guide",
+    "jetzt kaufen",
+    "jetzt bestellen",
+    "acheter maintenant",
+    "comprar ahora",
+];
+
+/// Whether a short run of text (a button, a label), folded, makes an offer.
+pub fn is_offer(folded: &str) -> bool {
+    let text = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    OFFERS.iter().any(|offer| {
+        text.strip_prefix(offer)
+            .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
 /// The names a share or follow bar is made of: the networks, and the buttons beside them.
 static NETWORK_WORDS: &[&str] = &[
     "facebook",
@@ -533,6 +605,15 @@ mod tests {
         let mut out = Vec::new();
         scan(text, |i| out.push(PHRASES[i].text));
         out
+    }
+
+    #[test]
+    fn offers_are_buttons_that_sell() {
+        assert!(is_offer("book a demo"));
+        assert!(is_offer("get started for free"));
+        assert!(is_offer("» shop now"));
+        assert!(!is_offer("get startedness"));
+        assert!(!is_offer("we shop now and then"));
     }
 
     #[test]

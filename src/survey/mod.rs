@@ -750,6 +750,9 @@ impl State {
             lexicon::fold(&decode_entities(&run), &mut folded);
             let folded = folded.trim();
             let short = lexicon::word_count(folded) <= SHORT_RUN_WORDS;
+            if short && lexicon::is_offer(folded) {
+                row.offers = row.offers.saturating_add(1);
+            }
             lexicon::scan_at(folded, |i, at| {
                 let phrase = &lexicon::PHRASES[i];
                 // A weak word in a sentence is a mention; in a label or button it speaks. A
@@ -856,6 +859,7 @@ impl Row {
             follow_links: self.follow_links,
             fragment_links: self.fragment_links,
             app_links: self.app_links,
+            offers: self.offers,
             phrase_weight: self.phrase_weight,
             first_phrase: self.first_phrase,
             ..Row::default()
@@ -882,6 +886,7 @@ impl Row {
         self.follow_links += c.follow_links;
         self.fragment_links += c.fragment_links;
         self.app_links += c.app_links;
+        self.offers += c.offers;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
             *a = a.saturating_add(b);
         }

@@ -67,6 +67,9 @@ pub struct Row {
     pub app_links: u32,
     /// Links to a place in a page (`href="#…"`, `…/page#part`): a table of contents, not a rail.
     pub fragment_links: u32,
+    /// Buttons and short labels in the subtree that make an offer ("Book a demo", "Get started
+    /// for free", "Shop now").
+    pub offers: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
     pub phrase_weight: [u16; 6],
     /// The first lexicon phrase seen in the subtree, for reasons.
