@@ -689,7 +689,11 @@ pub fn classify(
         if let Some(Shield::Prose(n)) = shield {
             let teasers = ev.teasers().is_some_and(|items| n <= items);
             let outside = !page.in_article(ordinal);
-            let pitch = n <= 1 && outside && ev.points >= STRONG_EVIDENCE && ev.has_strong_hint();
+            // (An e-mail form is such a box wherever it sits: no article asks for an address.)
+            let form = ev.facts.iter().any(|f| matches!(f, Fact::SignupForm));
+            let pitch = n <= 1
+                && ((outside && ev.points >= STRONG_EVIDENCE && ev.has_strong_hint())
+                    || (form && ev.category == Some(Category::Newsletter)));
             // A block named a rail and headed as one, outside the article, is a rail whatever
             // its teasers' excerpts say.
             let rail = outside
