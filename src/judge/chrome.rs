@@ -519,8 +519,16 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     ev
 }
 
-fn size_allows(row: &Row, ev: &Evidence) -> bool {
-    if ev.has_structure() || ev.hint_category().is_some() {
+fn size_allows(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
+    // A rail beside a dated article, headed by its words and made of links, is as long as its
+    // list. (On a listing page, undated, a long "Latest news" list is what the page shows.)
+    let announced_rail = page.dated
+        && !page.in_article(ordinal)
+        && ev.has_strong_phrase()
+        && ev.category == Some(Category::Related)
+        && row.links >= RAIL_MIN_LINKS
+        && row.link_density() >= ANNOUNCED_RAIL_MIN_LINK_DENSITY;
+    if ev.has_structure() || ev.hint_category().is_some() || announced_rail {
         row.words <= HINTED_MAX_WORDS
     } else {
         row.words <= PROMPT_MAX_WORDS
@@ -529,7 +537,7 @@ fn size_allows(row: &Row, ev: &Evidence) -> bool {
 
 /// Whether the evidence is enough on this page.
 fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
-    if ev.points < CHROME_THRESHOLD || !size_allows(row, ev) {
+    if ev.points < CHROME_THRESHOLD || !size_allows(page, ordinal, row, ev) {
         return false;
     }
     if is_menu(row) && !ev.has_strong_hint() && !ev.has_structure() {
