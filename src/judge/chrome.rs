@@ -437,13 +437,21 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // (A footer's link columns under their headings are the site's map, not a rail.)
     if page.has_article && !menu && !page.in_footer[ordinal as usize] {
         if let Some(Teasers { items, pure }) = teaser_items(page, ordinal) {
-            let heading = row.headings > 0 || heading_before(page, ordinal).is_some();
+            let before = heading_before(page, ordinal);
+            let heading = row.headings > 0 || before.is_some();
+            // The heading says what the list is ("Related posts:", "You might also like").
+            let says_rail = before.map_or_else(
+                || row.headings > 0 && opens_with(row, Category::Related),
+                |h| page.rows()[h as usize].phrases(Category::Related) > 0,
+            );
             // Inside the article a list of links may be the article's own (a list of tools, of
             // sources, with words around each link): there the shape backs up a name or a
             // heading's words, unless the list is bare links to other pages under a heading
             // ("More car rankings:").
             let points = if page.in_article(ordinal) {
-                if pure && heading {
+                if pure && says_rail {
+                    3
+                } else if pure && heading {
                     2
                 } else {
                     1
