@@ -105,6 +105,9 @@ pub const MENU_MAX_LINK_CHARS: u32 = 20;
 /// A sign-up form asks for an e-mail address and at most this many fields in all (name, e-mail,
 /// a zip code); more is a contact or order form.
 pub const SIGNUP_MAX_INPUTS: u32 = 3;
+/// …and links to little beyond its privacy policy and terms: a block with more links around the
+/// form is the footer or a sidebar that holds the box, which is found on its own.
+pub const SIGNUP_MAX_LINKS: u32 = 4;
 
 /// A share bar: at least this many share links…
 pub const SHARE_MIN_LINKS: u32 = 2;

@@ -137,6 +137,7 @@ fn is_signup_form(row: &Row) -> bool {
         && row.textareas == 0
         && row.searches == 0
         && row.inputs <= SIGNUP_MAX_INPUTS
+        && row.links <= SIGNUP_MAX_LINKS
 }
 
 /// A list of teasers: at least `TEASER_MIN_ITEMS` children of the same shape, each a link to
