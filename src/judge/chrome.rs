@@ -211,6 +211,28 @@ fn opens_with(row: &Row, category: Category) -> bool {
     found
 }
 
+/// Whether a block's text says when the article was published: a printed date, a reading time
+/// or an age ("6 min read", "2 hours ago").
+fn carries_dateline(row: &Row) -> bool {
+    let text = decode_entities(&row.preview);
+    if super::dates::printed(&text, true).is_some() {
+        return true;
+    }
+    let mut folded = String::with_capacity(text.len());
+    lexicon::fold(&text, &mut folded);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        let number = w[0].bytes().all(|b| b.is_ascii_digit());
+        (w[0] == "min" && w[1] == "read")
+            || (w[1] == "ago"
+                && (number || matches!(w[0], "hour" | "hours" | "day" | "days" | "minutes")))
+            || (number && matches!(w[1], "minutes" | "minute" | "min") && folded.contains("read"))
+    })
+}
+
 /// A list of teasers: how many, and whether every item is nothing but its link.
 struct Teasers {
     items: u32,
@@ -600,7 +622,7 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
     }
     // On a page that is not an article, offers and sign-ups are what the page is about: only a
     // paywall's own words or a named gate remove anything there.
-    if !page.has_article && ev.category == Some(Category::Subscribe) {
+    if !(page.has_article && page.dated) && ev.category == Some(Category::Subscribe) {
         return ev.facts.iter().any(|f| match f {
             Fact::Hint { word, .. } => GATE_HINTS.contains(word),
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
@@ -685,6 +707,12 @@ pub fn classify(
         }
         let ev = weigh(&page, ordinal);
         if is_heading(row) && !ev.has_structure() {
+            i += 1;
+            continue;
+        }
+        // A share bar that carries the dateline ("June 9, 2025 · 21 minutes to read", "1 day
+        // ago") is the article's header row: its buttons may go, not the row.
+        if ev.category == Some(Category::Social) && carries_dateline(row) {
             i += 1;
             continue;
         }
