@@ -233,6 +233,28 @@ fn carries_dateline(row: &Row) -> bool {
     })
 }
 
+/// Whether the block's words come from parts that say different things: one child's words
+/// are a donation pitch, another's a newsletter's. Such a block is a column of boxes, each to be
+/// judged on its own, not one box.
+fn mixed(page: &Page<'_>, ordinal: u32) -> bool {
+    let rows = page.rows();
+    let mut seen: Option<Category> = None;
+    for c in super::article::children(page.survey, ordinal) {
+        let child = &rows[c as usize];
+        if child.all_phrases() == 0 {
+            continue;
+        }
+        let Some(said) = Category::ALL.into_iter().max_by_key(|k| child.phrases(*k)) else {
+            continue;
+        };
+        match seen {
+            Some(before) if before != said => return true,
+            _ => seen = Some(said),
+        }
+    }
+    false
+}
+
 /// A list of teasers: how many, and whether every item is nothing but its link.
 struct Teasers {
     items: u32,
@@ -568,11 +590,19 @@ fn size_allows(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool 
 
 /// Whether the evidence is enough on this page.
 fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
-    if ev.points < CHROME_THRESHOLD || !size_allows(page, ordinal, row, ev) {
-        return false;
+    refusal(page, ordinal, row, ev).is_none()
+}
+
+/// Why the evidence is not enough on this page, if it is not: the rule that keeps the block.
+fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'static str> {
+    if ev.points < CHROME_THRESHOLD {
+        return Some("too little evidence");
+    }
+    if !size_allows(page, ordinal, row, ev) {
+        return Some("too long for chrome");
     }
     if is_menu(row) && !ev.has_strong_hint() && !ev.has_structure() {
-        return false;
+        return Some("a menu");
     }
     // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
@@ -606,7 +636,7 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
                 }
                 _ => false,
             };
-        return control || boxed;
+        return (!(control || boxed)).then_some("inside a landmark");
     }
     // Inside the article, words alone are the article's own: a box there also has a name, a
     // call to action or a form.
@@ -618,27 +648,29 @@ fn passes(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
             .iter()
             .any(|f| matches!(f, Fact::CallsToAction { .. }))
     {
-        return false;
+        return Some("words alone inside the article");
     }
     // On a page that is not an article, offers and sign-ups are what the page is about: only a
     // paywall's own words or a named gate remove anything there.
     if !(page.has_article && page.dated) && ev.category == Some(Category::Subscribe) {
-        return ev.facts.iter().any(|f| match f {
+        let gate = ev.facts.iter().any(|f| match f {
             Fact::Hint { word, .. } => GATE_HINTS.contains(word),
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
             _ => false,
         });
+        return (!gate).then_some("an offer on an undated page");
     }
     // …an e-mail field there signs up for the product unless it says "newsletter"…
     if !page.has_article && ev.category == Some(Category::Newsletter) {
-        return row.phrases(Category::Newsletter) > 0
+        let named = row.phrases(Category::Newsletter) > 0
             || ev.hint_category() == Some(Category::Newsletter);
+        return (!named).then_some("a sign-up form on a page without an article");
     }
     // …and lists of things are what a shop or a listing shows: a rail there says so in words.
     if !page.has_article && ev.category == Some(Category::Related) {
-        return ev.has_strong_phrase();
+        return (!ev.has_strong_phrase()).then_some("a list on a page without an article");
     }
-    true
+    None
 }
 
 /// What kind of page the chrome is judged on.
@@ -707,6 +739,11 @@ pub fn classify(
         }
         let ev = weigh(&page, ordinal);
         if is_heading(row) && !ev.has_structure() {
+            i += 1;
+            continue;
+        }
+        // A column of boxes that say different things is judged box by box.
+        if ev.hint_category().is_none() && !ev.has_structure() && mixed(&page, ordinal) {
             i += 1;
             continue;
         }
@@ -864,9 +901,9 @@ pub fn explain(survey: &Survey, root: Option<u32>, kind: PageKind, ordinal: u32)
     };
     let ev = weigh(&page, ordinal);
     format!(
-        "#{ordinal} <{}> class={:?} id={:?} extra={:?} | {} points, {:?}, passes {} | \
+        "#{ordinal} <{}> class={:?} id={:?} extra={:?} | {} points, {:?}, passes {} ({}) | \
          landmark holds {} in {} comments {} menu {} function {} | words {} links {} ld {:.2} \
-         ctas {} forms {} inputs {} emails {} share {} | {}",
+         ctas {} forms {} inputs {} emails {} share {} | {} | «{}»",
         row.tag,
         row.class,
         row.id,
@@ -874,6 +911,7 @@ pub fn explain(survey: &Survey, root: Option<u32>, kind: PageKind, ordinal: u32)
         ev.points,
         ev.category,
         passes(&page, ordinal, row, &ev),
+        refusal(&page, ordinal, row, &ev).unwrap_or("-"),
         page.holds_landmark[ordinal as usize],
         page.in_landmark[ordinal as usize],
         page.in_comments[ordinal as usize],
@@ -887,6 +925,7 @@ pub fn explain(survey: &Survey, root: Option<u32>, kind: PageKind, ordinal: u32)
         row.inputs,
         row.emails,
         row.share_links,
-        ev.sentence()
+        ev.sentence(),
+        preview(row)
     )
 }
