@@ -6,7 +6,8 @@
 //! whatever its class name says.
 
 use super::article::Article;
-use crate::rules::hints::says_any;
+use crate::category::Category;
+use crate::rules::hints::{self, says_any, HintStrength};
 use crate::survey::{Row, Survey, NO_PARENT};
 use crate::tuning::{HEADER_PIECE_MAX_CHARS, PROSE_MAX_LINK_DENSITY, PROSE_PARAGRAPH_CHARS};
 
@@ -151,6 +152,16 @@ pub(crate) fn headline(survey: &Survey, root: u32) -> Option<u32> {
         .map(|i| i as u32)
 }
 
+/// Whether the element's class or id names a rail, a share bar or a sign-up box outright.
+fn names_chrome(row: &Row) -> bool {
+    [&row.class, &row.id].into_iter().any(|v| {
+        hints::chrome_hint(v).is_some_and(|h| {
+            h.strength == HintStrength::Strong
+                && matches!(h.category, Category::Related | Category::Newsletter)
+        })
+    })
+}
+
 /// The pieces of the article's header: the headline and, in the block around the headline and
 /// the root, what comes before the body's first paragraph of prose and is a date, a byline, a
 /// standfirst or the lead figure.
@@ -180,7 +191,9 @@ fn header_pieces(survey: &Survey, article: &Article) -> Vec<u32> {
     let mut i = lca as usize + 1;
     while i < (zone.end as usize).min(body_starts) {
         let row = &rows[i];
-        if row.hidden {
+        // A rail or a share bar between the headline and the body is not the header: the dates
+        // and bylines of its teasers are other articles'.
+        if row.hidden || names_chrome(row) {
             i = (row.end as usize).max(i + 1);
             continue;
         }
