@@ -601,8 +601,25 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     if !size_allows(page, ordinal, row, ev) {
         return Some("too long for chrome");
     }
+    // A menu is the site's, unless its own words head it as a rail or a share bar ("Similar
+    // threads", "Follow us") or, outside the footer, its links are the site's profiles on social
+    // networks.
     if is_menu(row) && !ev.has_strong_hint() && !ev.has_structure() {
-        return Some("a menu");
+        let networks = (row.follow_links + row.share_links) * 2 >= row.links;
+        let announced = ev.has_strong_phrase()
+            && match ev.category {
+                Some(Category::Related) => opens_with(row, Category::Related),
+                // "Follow us:" over the site's sections is its menu.
+                Some(Category::Social) => networks && opens_with(row, Category::Social),
+                _ => false,
+            };
+        // (In the footer, such a row is the site's contact block.)
+        let profiles = !page.in_footer[ordinal as usize]
+            && row.follow_links >= FOLLOW_MIN_LINKS
+            && row.follow_links * 2 >= row.links;
+        if !announced && !profiles {
+            return Some("a menu");
+        }
     }
     // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
