@@ -573,10 +573,10 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
 }
 
 fn size_allows(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> bool {
-    // A rail beside a dated article, headed by its words and made of links, is as long as its
-    // list. (On a listing page, undated, a long "Latest news" list is what the page shows.)
-    let announced_rail = page.dated
-        && !page.in_article(ordinal)
+    // A rail outside the article, headed by its strong words and made of links, is as long as
+    // its list. (On a listing page a long "Latest news" list is what the page shows: `passes`
+    // keeps lists there unless strong words name them.)
+    let announced_rail = !page.in_article(ordinal)
         && ev.has_strong_phrase()
         && ev.category == Some(Category::Related)
         && row.links >= RAIL_MIN_LINKS
