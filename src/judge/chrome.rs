@@ -255,6 +255,18 @@ fn mixed(page: &Page<'_>, ordinal: u32) -> bool {
     false
 }
 
+/// Whether the block says nothing but a strong phrase: a label or a rail's heading on its own
+/// ("Related Articles", "Advertisement"), at most one word more.
+fn bare_label(row: &Row, ev: &Evidence) -> bool {
+    ev.facts.iter().any(|f| match f {
+        Fact::Phrase {
+            phrase,
+            strong: true,
+        } => row.words as usize <= lexicon::word_count(phrase) + 1,
+        _ => false,
+    })
+}
+
 /// A list of teasers: how many, and whether every item is nothing but its link.
 struct Teasers {
     items: u32,
@@ -656,10 +668,18 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
         return (!(control || boxed)).then_some("inside a landmark");
     }
     // Inside the article, words alone are the article's own: a box there also has a name, a
-    // call to action or a form.
+    // call to action or a form, or is nothing but its label ("Related Articles", "Recently
+    // viewed") or the list of links that its strong words head.
+    let announced_list = ev.category == Some(Category::Related)
+        && ev.has_strong_phrase()
+        && row.links >= RAIL_MIN_LINKS
+        && row.link_density() >= ANNOUNCED_RAIL_MIN_LINK_DENSITY
+        && opens_with(row, Category::Related);
     if page.in_article(ordinal)
         && ev.hint_category().is_none()
         && !ev.has_structure()
+        && !bare_label(row, ev)
+        && !announced_list
         && !ev
             .facts
             .iter()
@@ -755,7 +775,8 @@ pub fn classify(
             continue;
         }
         let ev = weigh(&page, ordinal);
-        if is_heading(row) && !ev.has_structure() {
+        // A heading is its section's, unless, beside an article, it is a rail's label alone.
+        if is_heading(row) && !ev.has_structure() && !(page.has_article && bare_label(row, &ev)) {
             i += 1;
             continue;
         }

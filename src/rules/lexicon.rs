@@ -129,7 +129,7 @@ pub static PHRASES: &[Phrase] = &[
     p("recommended reading", Related, Strong),
     p("recommended stories", Related, Strong),
     p("recommended articles", Related, Strong),
-    p("further reading", Related, Strong),
+    p("further reading", Related, Weak),
     p("keep reading", Related, Strong),
     p("more to explore", Related, Strong),
     p("in case you missed it", Related, Strong),
