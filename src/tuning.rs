@@ -164,6 +164,11 @@ pub const LANDMARK_SHARE_MAX_WORDS: u32 = 8;
 /// block named `ad` with more words than this is something else.
 pub const AD_SLOT_MAX_WORDS: u32 = 10;
 
+/// A line that prints the article's date is its header row at up to this many words: a date, a
+/// byline or a sponsor's name and a few buttons ("November 2, 2022 | This newsletter is sponsored
+/// by AG1"). A prompt that says a date ("Offer ends June 30") is longer.
+pub const DATELINE_MAX_WORDS: u32 = 12;
+
 /// Points from which a box outside the article, named outright (`footer--newsletter`,
 /// `footerSubscribe`), with one paragraph of pitch in it is plainly chrome, so that paragraph is
 /// not article prose: the name (2) and a phrase or two calls to action (2). Measured: 5 (the name,

@@ -486,8 +486,13 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             },
         );
     }
-    // An ad slot: named so, small, and not a list of links.
-    if hinted == Some(Category::Ad) && row.words <= AD_SLOT_MAX_WORDS && row.links <= 2 {
+    // An ad slot: named so, small, and not a list of links. (A banner's image link is one; a
+    // text link is not: "Weekly Ad" in a shop's menu leads to its circular.)
+    if hinted == Some(Category::Ad)
+        && row.words <= AD_SLOT_MAX_WORDS
+        && row.links <= 2
+        && !(row.tag.as_ref() == "a" && row.words > 0 && row.images == 0)
+    {
         ev.add(2, None, Fact::AdSlot);
     }
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
@@ -787,7 +792,15 @@ pub fn classify(
         }
         // A share bar that carries the dateline ("June 9, 2025 · 21 minutes to read", "1 day
         // ago") is the article's header row: its buttons may go, not the row.
-        if ev.category == Some(Category::Social) && carries_dateline(row) {
+        // So is a short line that prints the date beside a newsletter's or a sponsor's name
+        // ("November 2, 2022 | This newsletter is sponsored by …"). A rail's dates are its
+        // teasers'.
+        let dateline = match ev.category {
+            Some(Category::Social) => true,
+            Some(Category::Related) | None => false,
+            Some(_) => row.words <= DATELINE_MAX_WORDS && ev.teasers().is_none(),
+        };
+        if dateline && carries_dateline(row) {
             i += 1;
             continue;
         }
@@ -801,6 +814,12 @@ pub fn classify(
                 Some(Category::Subscribe | Category::Newsletter)
             )
         {
+            i = skip_subtree;
+            continue;
+        }
+        // A link is one teaser at most, never the rail: "More from this brand <name>" on a
+        // hotel's card is the card's own link.
+        if row.tag.as_ref() == "a" && ev.category == Some(Category::Related) {
             i = skip_subtree;
             continue;
         }
