@@ -167,9 +167,10 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
                 && child.text <= TEASER_MAX_CHARS
                 && (child.link_density() >= TEASER_MIN_LINK_DENSITY || child.images > 0);
             let pure = teaser && child.link_density() >= PURE_LINK_DENSITY;
+            let shape = shape_class(&child.class);
             match groups
                 .iter_mut()
-                .find(|g| g.0 == &*child.tag && g.1 == &*child.class)
+                .find(|g| g.0 == &*child.tag && g.1 == shape)
             {
                 Some(g) => {
                     g.2 += 1;
@@ -179,7 +180,7 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
                 }
                 None => groups.push((
                     &child.tag,
-                    &child.class,
+                    shape,
                     1,
                     u32::from(teaser),
                     child.link_text,
@@ -197,6 +198,16 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
                 pure: pure == teasers,
             })
     })
+}
+
+/// The class word that gives an item its shape: the first one without a digit. Items of one
+/// list differ in their numbered words (`post-3460`, `css-1hyfx7x`), not in their kind
+/// (`elementor-post`).
+fn shape_class(class: &str) -> &str {
+    class
+        .split_whitespace()
+        .find(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .unwrap_or("")
 }
 
 /// Whether the block's opening words say a phrase of the category.
