@@ -116,6 +116,9 @@ pub const SHARE_MAX_WORDS: u32 = 25;
 /// A follow-us row: at least this many links to social profiles (one or two are an author's
 /// own accounts in a byline or a bio).
 pub const FOLLOW_MIN_LINKS: u32 = 3;
+/// A row of follow-us icons has at most this many words of its own (a "Follow:" label): the
+/// icons are the row.
+pub const ICON_ROW_MAX_WORDS: u32 = 1;
 /// A line of networks' names is a bar's labels when it names at least three ("Facebook Twitter
 /// Email") and they are most of its words…
 pub const NETWORK_LINE_MIN_NAMES: u32 = 3;

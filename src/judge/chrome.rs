@@ -445,16 +445,21 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         }
     }
     // A row of follow-us icons: links to the site's profiles and little else. It backs up a
-    // "Follow us" or a social class; alone it is as likely the footer's contact block.
+    // "Follow us" or a social class; alone it is as likely the footer's or the masthead's
+    // contact row. Beside the article, a row of bare icons is the follow bar.
     if row.follow_links >= FOLLOW_MIN_LINKS
         && row.follow_links * 2 >= row.links
         && row.words <= SHARE_MAX_WORDS
     {
+        let icons = row.words <= ICON_ROW_MAX_WORDS
+            && !page.in_footer[ordinal as usize]
+            && !page.in_landmark[ordinal as usize];
         ev.add(
-            1,
+            if icons { CHROME_THRESHOLD } else { 1 },
             Some(Category::Social),
             Fact::FollowLinks {
                 count: row.follow_links,
+                icons,
             },
         );
     }

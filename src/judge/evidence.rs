@@ -37,8 +37,9 @@ pub enum Fact {
     Offer,
     /// A line of networks' names ("Facebook Twitter Email Print").
     NetworkNames { count: u32 },
-    /// Links to the site's profiles on social networks (follow-us icons).
-    FollowLinks { count: u32 },
+    /// Links to the site's profiles on social networks (follow-us icons); `icons` when the row
+    /// is nothing but them, beside the article (a follow bar's shape).
+    FollowLinks { count: u32, icons: bool },
     /// A list of same-shape teasers (links to other stories), with or without a heading.
     TeaserList { items: u32, heading: bool },
     /// One link to another story, announced by a label ("Read more:", "RELATED:").
@@ -76,7 +77,12 @@ impl Fact {
             Fact::ShareLinks { count } => format!("{count} share links"),
             Fact::Offer => "an offer's button".to_owned(),
             Fact::NetworkNames { count } => format!("{count} network names"),
-            Fact::FollowLinks { count } => format!("{count} links to social profiles"),
+            Fact::FollowLinks { count, icons } => {
+                let what = if *icons { "a row of" } else { "" };
+                format!("{what} {count} links to social profiles")
+                    .trim()
+                    .to_owned()
+            }
             Fact::TeaserList { items, heading } => {
                 let under = if *heading { " under a heading" } else { "" };
                 format!("a list of {items} teasers{under}")
@@ -141,7 +147,9 @@ impl Evidence {
     pub fn structural_category(&self) -> Option<Category> {
         self.facts.iter().find_map(|f| match f {
             Fact::SignupForm => Some(Category::Newsletter),
-            Fact::ShareLinks { .. } => Some(Category::Social),
+            Fact::ShareLinks { .. } | Fact::FollowLinks { icons: true, .. } => {
+                Some(Category::Social)
+            }
             Fact::AppLinks { .. } => Some(Category::AppPromo),
             Fact::TeaserList { .. } | Fact::TeaserLine => Some(Category::Related),
             _ => None,
