@@ -201,6 +201,13 @@ pub const APP_PROMO_MAX_WORDS: u32 = 40;
 /// A house promo is a box around its offer button: a headline and a line of pitch at least
 /// ("Get a home loan that helps you win" + "Get prequalified"); fewer words are the button alone.
 pub const OFFER_BOX_MIN_WORDS: u32 = 5;
+/// Inside the article a promo named for its call to action has a headline and a line of pitch,
+/// this many words at least: a review's buy buttons ("Get NordVPN Links to NordVPN", "Retailer
+/// Price $119.99 View Deal") have fewer or repeat.
+pub const HOUSE_PROMO_MIN_WORDS: u32 = 12;
+/// A box whose tag and class appear this many times on a page is one of a series (a button per
+/// product), not a promo.
+pub const REPEATED_BOXES: u32 = 3;
 /// …with the button and a link or two (terms, a phone number); more links make it a menu or a
 /// list of products.
 pub const OFFER_BOX_MAX_LINKS: u32 = 3;

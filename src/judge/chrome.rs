@@ -48,6 +48,18 @@ const COMMENT_WORDS: &[&str] = &[
 /// Hint words that name a paywall or a sign-in wall, which no shop or pricing page has.
 const GATE_HINTS: &[&str] = &["paywall", "regwall", "meter", "piano", "barrier", "gate"];
 
+/// Words in a box's name that say it signs the reader up, whatever its call to action is.
+const SIGNUP_WORDS: &[&str] = &[
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "signup",
+    "membership",
+];
+
+/// Hint words that name a box by its call to action rather than by what it sells.
+const PROMO_HINTS: &[&str] = &["cta", "promo"];
+
 /// Elements that hold a list of teasers, and elements that are its items.
 const LIST_TAGS: &[&str] = &[
     "ul", "ol", "div", "section", "aside", "nav", "article", "footer",
@@ -198,6 +210,18 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
                 pure: pure == teasers,
             })
     })
+}
+
+/// Whether boxes of this one's tag and class appear several times on the page: one per product
+/// of a review, not one promo.
+fn repeated(page: &Page<'_>, ordinal: u32) -> bool {
+    let rows = page.rows();
+    let row = &rows[ordinal as usize];
+    rows.iter()
+        .filter(|r| r.tag == row.tag && r.class == row.class)
+        .take(REPEATED_BOXES as usize)
+        .count()
+        >= REPEATED_BOXES as usize
 }
 
 /// The class word that gives an item its shape: the first one without a digit. Items of one
@@ -404,6 +428,29 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     if offer {
         ev.add(2, Some(Category::Ad), Fact::Offer);
     }
+    // A box named for its call to action (`cta-block`, `short-cta`, `heroPromo`) around a
+    // button or a link, on a dated post or story: the site's promo for itself, whatever its
+    // button says.
+    let promo_name = ev
+        .facts
+        .iter()
+        .any(|f| matches!(f, Fact::Hint { word, .. } if PROMO_HINTS.contains(word)));
+    let house_promo = promo_name
+        && !offer
+        && page.has_article
+        && page.dated
+        && !menu
+        && !matches!(&*row.tag, "a" | "button" | "span")
+        && (row.ctas > 0 || row.links > 0)
+        && row.links <= OFFER_BOX_MAX_LINKS
+        && (OFFER_BOX_MIN_WORDS..=PROMPT_MAX_WORDS).contains(&row.words)
+        // In the body, a box repeated under every product ("Get NordVPN", "View Deal") is the
+        // review's own buy button; a promo has a headline and a pitch.
+        && !repeated(page, ordinal)
+        && (!page.in_article(ordinal) || row.words >= HOUSE_PROMO_MIN_WORDS);
+    if house_promo {
+        ev.add(2, Some(Category::Ad), Fact::Offer);
+    }
     // Calls to action back up other evidence on a small block; alone, or in a menu, they are
     // just links and buttons.
     let named_and_said = ev.hint_category().is_some() && weight > 0;
@@ -593,6 +640,14 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     let newsletterish = row.phrases(Category::Newsletter) > 0 || (is_signup_form(row) && !offer);
     let hinted = match hinted {
         Some(Category::Subscribe) if newsletterish && !gate => Some(Category::Newsletter),
+        // A promo that offers no subscription is the site's advert for itself.
+        Some(Category::Subscribe)
+            if house_promo
+                && row.phrases(Category::Subscribe) == 0
+                && !hints::says_any(&[&row.class, &row.id], SIGNUP_WORDS) =>
+        {
+            Some(Category::Ad)
+        }
         other => other,
     };
     let strong_hint = hinted.filter(|c| ev.has_strong_hint() && *c != Category::Subscribe);
