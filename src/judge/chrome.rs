@@ -234,6 +234,35 @@ fn shape_class(class: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Headings of the article's own maps and labels: its table of contents, its tags, its topics.
+/// A list under them is not a rail.
+const NOT_RAIL_HEADINGS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "in this article",
+    "on this page",
+    "jump to",
+    "tags",
+    "topics",
+    "categories",
+    "filed under",
+];
+
+/// Whether the block opens with one of these words (folded, whole words).
+fn opens_with_any(row: &Row, words: &[&str]) -> bool {
+    let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
+    let mut folded = String::new();
+    lexicon::fold(decode_entities(&opening).trim(), &mut folded);
+    let folded = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    words.iter().any(|w| {
+        folded.starts_with(w)
+            && folded[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Whether the block's opening words say a phrase of the category.
 fn opens_with(row: &Row, category: Category) -> bool {
     let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
@@ -469,7 +498,12 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
         ev.add(3, Some(Category::Newsletter), Fact::SignupForm);
     }
-    if row.share_links >= SHARE_MIN_LINKS && row.words <= SHARE_MAX_WORDS {
+    // (A table of contents or a source box with share links beside its own is not the bar.)
+    if row.share_links >= SHARE_MIN_LINKS
+        && row.words <= SHARE_MAX_WORDS
+        && row.share_links * 2 >= row.links
+        && !opens_with_any(row, NOT_RAIL_HEADINGS)
+    {
         ev.add(
             3,
             Some(Category::Social),
@@ -561,8 +595,11 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
     // (A footer's link columns under their headings are the site's map, not a rail.)
     if page.has_article && !menu && !page.in_footer[ordinal as usize] {
-        if let Some(Teasers { items, pure }) = teaser_items(page, ordinal) {
-            let before = heading_before(page, ordinal);
+        let before = heading_before(page, ordinal);
+        // A table of contents or a list of tags is the article's own map, whatever its shape.
+        let own_map = opens_with_any(row, NOT_RAIL_HEADINGS)
+            || before.is_some_and(|h| opens_with_any(&page.rows()[h as usize], NOT_RAIL_HEADINGS));
+        if let Some(Teasers { items, pure }) = teaser_items(page, ordinal).filter(|_| !own_map) {
             let heading = row.headings > 0 || before.is_some();
             // The heading says what the list is ("Related posts:", "You might also like").
             let says_rail = before.map_or_else(
