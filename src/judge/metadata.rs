@@ -112,7 +112,28 @@ fn published(survey: &Survey, article: &Article) -> Option<String> {
             d.as_deref()
                 .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
         });
-    let printed = printed_date(survey, article, m.lang.as_deref());
+    let shown = printed_dates(survey, article, m.lang.as_deref());
+    let printed = shown.first().cloned();
+    // A page that shows only when it was updated ("Updated August 14, 2025") dates itself by
+    // that day: the reader sees that date, as the page does. (A page that prints both keeps
+    // the day it was published.)
+    let modified = [&m.ld.modified, &m.modified].into_iter().find_map(|d| {
+        d.as_deref()
+            .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
+    });
+    let near = |d: &str| {
+        shown
+            .iter()
+            .find(|p| dates::days_apart(d, p).is_some_and(|n| n <= 1))
+            .cloned()
+    };
+    if let Some(u) = &modified {
+        if declared.as_deref().and_then(near).is_none() {
+            if let Some(p) = near(u) {
+                return Some(p);
+            }
+        }
+    }
     match (declared, printed) {
         (Some(d), Some(p)) if dates::days_apart(&d, &p).is_some_and(|n| (1..=1).contains(&n)) => {
             Some(p)
@@ -142,34 +163,42 @@ const DATE_WORDS: &[&str] = &[
     "post-date",
 ];
 
-/// A date printed near the article's headline (a `<time>` or an element named for the date),
-/// when the page declares none.
-fn printed_date(survey: &Survey, article: &Article, lang: Option<&str>) -> Option<String> {
+/// Every date printed near the article's headline, the likeliest first: those in `<time>` or in
+/// an element named for the date, then short lines around the headline that are a date
+/// ("Published August 7, 2023").
+fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<String> {
     let month_first = lang.is_none_or(|l| l.to_ascii_lowercase().starts_with("en-us") || l == "en");
-    let root = article.root?;
+    let Some(root) = article.root else {
+        return Vec::new();
+    };
     let start = super::protect::headline(survey, root).unwrap_or(root) as usize;
-    let end = survey.row(root)?.end as usize;
-    let near = survey.rows.get(start.saturating_sub(40)..end)?;
+    let Some(end) = survey.row(root).map(|r| r.end as usize) else {
+        return Vec::new();
+    };
+    let Some(near) = survey.rows.get(start.saturating_sub(40)..end) else {
+        return Vec::new();
+    };
     let short = |r: &&crate::survey::Row| !r.hidden && r.text > 0 && r.words <= 20;
-    let named = near
+    let mut found: Vec<String> = near
         .iter()
         .filter(short)
         .filter(|r| r.tag.as_ref() == "time" || says_any(&[&r.class, &r.id, &r.extra], DATE_WORDS))
-        .find_map(|r| dates::printed(&decode_entities(&r.preview), month_first));
-    // Else any short line around the headline that is a date ("Published August 7, 2023").
-    named.or_else(|| {
-        let header_end = (start..end)
-            .find(|&i| survey.rows[i].tag.as_ref() == "p" && survey.rows[i].text >= 120)
-            .unwrap_or(end)
-            .min(start + 80);
-        survey
-            .rows
-            .get(start.saturating_sub(40)..header_end)?
-            .iter()
-            .filter(short)
-            .filter(|r| r.words <= 8)
-            .find_map(|r| dates::printed(&decode_entities(&r.preview), month_first))
-    })
+        .filter_map(|r| dates::printed(&decode_entities(&r.preview), month_first))
+        .collect();
+    let header_end = (start..end)
+        .find(|&i| survey.rows[i].tag.as_ref() == "p" && survey.rows[i].text >= 120)
+        .unwrap_or(end)
+        .min(start + 80);
+    if let Some(lines) = survey.rows.get(start.saturating_sub(40)..header_end) {
+        found.extend(
+            lines
+                .iter()
+                .filter(short)
+                .filter(|r| r.words <= 8)
+                .filter_map(|r| dates::printed(&decode_entities(&r.preview), month_first)),
+        );
+    }
+    found
 }
 
 fn first_heading(survey: &Survey, article: &Article) -> Option<String> {

@@ -36,6 +36,10 @@ impl PageMeta {
                 | "date"
                 | "pubdate"
                 | "sailthru.date" => &mut self.published,
+                "article:modified_time"
+                | "og:updated_time"
+                | "datemodified"
+                | "dc.date.modified" => &mut self.modified,
                 _ => continue,
             };
             // `article:author` is often a profile URL; a name is more useful to a reader.
@@ -213,6 +217,7 @@ fn read_article(v: &Value) -> LdArticle {
             .filter(|s| !s.is_empty()),
         publisher: text("publisher"),
         published: text("datePublished"),
+        modified: text("dateModified"),
         description: text("description"),
         image: v.get("image").and_then(url_of),
         section: text("articleSection"),
@@ -229,12 +234,22 @@ mod tests {
         meta.on_json_ld(
             r#"{"@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"H",
             "author":[{"@type":"Person","name":"A B"}],"publisher":{"name":"P"},
-            "datePublished":"2025-01-01","image":["https://i/x.jpg"]}]}"#,
+            "datePublished":"2025-01-01","dateModified":"2025-03-04","image":["https://i/x.jpg"]}]}"#,
         );
+        assert_eq!(meta.ld.modified.as_deref(), Some("2025-03-04"));
         assert_eq!(meta.ld.headline.as_deref(), Some("H"));
         assert_eq!(meta.ld.author.as_deref(), Some("A B"));
         assert_eq!(meta.ld.publisher.as_deref(), Some("P"));
         assert_eq!(meta.ld.image.as_deref(), Some("https://i/x.jpg"));
+    }
+
+    #[test]
+    fn keeps_published_and_modified_times_apart() {
+        let mut meta = PageMeta::default();
+        meta.on_meta("article:published_time", "2025-01-01T10:00:00Z");
+        meta.on_meta("article:modified_time", "2025-02-02T10:00:00Z");
+        assert_eq!(meta.published.as_deref(), Some("2025-01-01T10:00:00Z"));
+        assert_eq!(meta.modified.as_deref(), Some("2025-02-02T10:00:00Z"));
     }
 
     #[test]

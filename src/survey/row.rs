@@ -116,6 +116,8 @@ pub struct PageMeta {
     pub image: Option<String>,
     /// `article:published_time` and friends.
     pub published: Option<String>,
+    /// `article:modified_time`, `og:updated_time`: when the article was last updated.
+    pub modified: Option<String>,
     /// The first `<time datetime>` in the body.
     pub time: Option<String>,
     /// `<html lang>`.
@@ -139,6 +141,7 @@ pub struct LdArticle {
     pub author: Option<String>,
     pub publisher: Option<String>,
     pub published: Option<String>,
+    pub modified: Option<String>,
     pub description: Option<String>,
     pub image: Option<String>,
     pub section: Option<String>,

@@ -1,0 +1,47 @@
+//! Reader view's publication date: the day the page shows by the headline, read against what
+//! it declares.
+
+use plainpage::Options;
+
+const PROSE: &str = "The committee met on Tuesday, as it does every month, and spent most of the \
+afternoon on the budget, which has grown, shrunk and grown again since the spring.";
+
+fn published(header: &str) -> Option<String> {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let html = format!(
+        "<html><head>\
+         <meta property=\"article:published_time\" content=\"2025-01-29T20:47:55+00:00\">\
+         <meta property=\"article:modified_time\" content=\"2025-08-19T13:25:59+00:00\">\
+         </head><body><article><h1>The budget, again</h1>{header}{body}</article></body></html>"
+    );
+    plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .published
+}
+
+/// A page that shows only the day it was updated is dated by that day, as a reader sees it.
+#[test]
+fn a_page_that_shows_only_its_update_is_dated_by_it() {
+    let got = published(
+        "<p class=\"byline\">By Ann Lee · <span class=\"date\">Updated August 19, 2025</span></p>",
+    );
+    assert_eq!(got.as_deref().and_then(|d| d.get(..10)), Some("2025-08-19"));
+}
+
+/// A page that shows the day it was published keeps it, whatever it declares as modified.
+#[test]
+fn a_page_that_shows_its_publication_day_keeps_it() {
+    let got = published(
+        "<p class=\"byline\">By Ann Lee · <span class=\"date\">January 29, 2025</span> \
+         · <span class=\"date\">Updated August 19, 2025</span></p>",
+    );
+    assert_eq!(got.as_deref().and_then(|d| d.get(..10)), Some("2025-01-29"));
+}
+
+/// A page that shows no date is dated by what it declares as published.
+#[test]
+fn a_page_that_shows_no_date_is_dated_as_it_declares() {
+    let got = published("<p class=\"byline\">By Ann Lee</p>");
+    assert_eq!(got.as_deref().and_then(|d| d.get(..10)), Some("2025-01-29"));
+}
