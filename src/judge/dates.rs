@@ -122,6 +122,13 @@ fn num(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// A year as a page prints it after the day: four digits, maybe run into what follows
+/// ("2025]", "2025.", "2026Product" where the markup puts no space).
+fn year(word: &str) -> Option<u32> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (digits == 4).then(|| num(&word[..4])).flatten()
+}
+
 /// The first date printed in a piece of text ("Published on July 18, 2025 · 6 min read"), as
 /// `YYYY-MM-DD`. `month_first` reads an ambiguous `09/08/2025` as September 8 (English pages).
 pub fn printed(text: &str, month_first: bool) -> Option<String> {
@@ -170,11 +177,11 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
             let day_after = next
                 .first()
                 .and_then(|x| num(x.trim_end_matches(|c: char| c.is_alphabetic() || c == '.')));
-            let year_at = |k: usize| next.get(k).and_then(|x| num(x.trim_end_matches('.')));
+            let year_at = |k: usize| next.get(k).and_then(|x| year(x));
             let found = match (day_before, day_after) {
                 (Some(d), _) => next
                     .first()
-                    .and_then(|x| num(x.trim_end_matches('.')))
+                    .and_then(|x| year(x))
                     .and_then(|y| valid(y, m, d)),
                 (None, Some(d)) if d <= 31 => year_at(1).and_then(|y| valid(y, m, d)),
                 _ => None,
@@ -185,6 +192,33 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// What follows a date that opens the text ("Dec 17, 2025Julian K. Arni" gives "Julian K.
+/// Arni"): the text after the year, when every word before the year is a month or a day.
+pub fn after_leading_date(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let at = (0..b.len().saturating_sub(3)).find(|&i| {
+        b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })?;
+    let before = text.get(..at)?;
+    let date_words = before
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '/' || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            month(w).is_some()
+                || w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+        });
+    // (A name starts with a capital: "5 min read" or "11:30 am" after the year is no name.)
+    let rest = text
+        .get(at + 4..)?
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let named = rest.chars().next().is_some_and(char::is_uppercase);
+    (date_words && !before.trim().is_empty() && named).then_some(rest)
 }
 
 /// Days between two dates that start with `YYYY-MM-DD` (civil calendar), if both do.
@@ -236,6 +270,35 @@ mod tests {
         );
         assert_eq!(printed("03/04/2025", false).as_deref(), Some("2025-04-03"));
         assert_eq!(printed("03/04/2025", true).as_deref(), Some("2025-03-04"));
+        assert_eq!(
+            printed("Dec. 19, 2025", true).as_deref(),
+            Some("2025-12-19")
+        );
+        assert_eq!(
+            printed("[Submitted on 18 Dec 2025]", true).as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(
+            printed("Last updated: November 13, 2025", true).as_deref(),
+            Some("2025-11-13")
+        );
+        assert_eq!(
+            printed("Posted on April 13, 2023", true).as_deref(),
+            Some("2023-04-13")
+        );
+        assert_eq!(
+            printed("January 5, 2026Product", true).as_deref(),
+            Some("2026-01-05")
+        );
+        assert_eq!(
+            after_leading_date("Dec 17, 2025Julian K. Arni"),
+            Some("Julian K. Arni")
+        );
+        assert_eq!(
+            after_leading_date("Oleg Parashchak Jan 3, 2024 · 5 min"),
+            None
+        );
+        assert_eq!(after_leading_date("Jul 18, 2025 · 5 min read"), None);
         assert_eq!(printed("2 hours ago", true), None);
         assert_eq!(printed("May the force", true), None);
         assert_eq!(

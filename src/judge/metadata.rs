@@ -272,6 +272,13 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         && (b.contains(['.', '_', '@']) || b.chars().any(|c| c.is_ascii_digit()) || b == lower);
     let is_publisher = publishers.iter().any(|p| p.eq_ignore_ascii_case(b));
     let dated = dates::printed(b, true).is_some();
+    // A date before the name ("Dec 17, 2025 Julian K. Arni", the spans run together): the name
+    // is what follows the year.
+    if dated {
+        if let Some(rest) = dates::after_leading_date(b) {
+            return person_name(rest, publishers);
+        }
+    }
     // (Pages do name an organization or a user name as the author, and that is what a reader
     // sees: only a name that is the page's own publisher and also a user name is refused.)
     (letters >= 2

@@ -35,7 +35,11 @@ impl PageMeta {
                 | "dc.date.issued"
                 | "date"
                 | "pubdate"
-                | "sailthru.date" => &mut self.published,
+                | "sailthru.date"
+                | "published"
+                | "publish-date"
+                | "publish_date"
+                | "dc.date" => &mut self.published,
                 "article:modified_time"
                 | "og:updated_time"
                 | "datemodified"
@@ -93,11 +97,20 @@ impl PageMeta {
         let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
             return;
         };
-        if self.ld.headline.is_some() {
-            return;
+        if self.ld.headline.is_none() {
+            if let Some(article) = find_article(&value, 0) {
+                self.ld = read_article(article);
+            }
         }
-        if let Some(article) = find_article(&value, 0) {
-            self.ld = read_article(article);
+        // A page whose article object carries no date often dates its `WebPage` or its graph's
+        // other nodes: the first such date stands in.
+        for (slot, key) in [
+            (&mut self.ld.published, "datePublished"),
+            (&mut self.ld.modified, "dateModified"),
+        ] {
+            if slot.is_none() {
+                *slot = find_string(&value, key, 0);
+            }
         }
     }
 }
@@ -145,6 +158,22 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
                 .and_then(|m| find_article(m, depth + 1))
         }
         Value::Array(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        _ => None,
+    }
+}
+
+/// The first string under `key` anywhere in the value (depth-limited, as `find_article`).
+fn find_string(v: &Value, key: &str, depth: usize) -> Option<String> {
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        Value::Object(map) => map
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| map.values().find_map(|c| find_string(c, key, depth + 1))),
+        Value::Array(items) => items.iter().find_map(|i| find_string(i, key, depth + 1)),
         _ => None,
     }
 }
