@@ -105,8 +105,22 @@ fn title_words(title: &str) -> Vec<String> {
 /// a day or two from it by the headline (the declared one is in UTC, the printed one in the
 /// newsroom's time zone); else the printed one.
 fn published(survey: &Survey, article: &Article) -> Option<String> {
+    dated(survey, article, true)
+}
+
+/// Whether the article itself says when it was published: its own metadata or a date printed by
+/// its headline. (A date on the page's `WebPage` node is not the story's: a shop has one too.)
+pub fn article_dated(survey: &Survey, article: &Article) -> bool {
+    dated(survey, article, false).is_some()
+}
+
+/// The publication date; `graph` lets any JSON-LD node's date stand in.
+fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
     let m = &survey.meta;
-    let declared = [&m.ld.published, &m.published, &m.time]
+    let none = None;
+    let graph_published = if graph { &m.ld.graph_published } else { &none };
+    let graph_modified = if graph { &m.ld.graph_modified } else { &none };
+    let declared = [&m.ld.published, &m.published, &m.time, graph_published]
         .into_iter()
         .find_map(|d| {
             d.as_deref()
@@ -117,10 +131,12 @@ fn published(survey: &Survey, article: &Article) -> Option<String> {
     // A page that shows only when it was updated ("Updated August 14, 2025") dates itself by
     // that day: the reader sees that date, as the page does. (A page that prints both keeps
     // the day it was published.)
-    let modified = [&m.ld.modified, &m.modified].into_iter().find_map(|d| {
-        d.as_deref()
-            .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
-    });
+    let modified = [&m.ld.modified, &m.modified, graph_modified]
+        .into_iter()
+        .find_map(|d| {
+            d.as_deref()
+                .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
+        });
     let near = |d: &str| {
         shown
             .iter()

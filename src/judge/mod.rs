@@ -46,7 +46,7 @@ fn judge_with(
             article,
             dated: article,
         },
-        None => page_kind(&protected, &article, &metadata),
+        None => page_kind(survey, &protected, &article),
     };
     let has_article = kind.article;
     let chrome = chrome::classify(survey, &protected, options, article.root, kind);
@@ -69,13 +69,13 @@ fn judge_with(
 
 /// What kind of page this is, for the chrome: an article page, and a dated one.
 fn page_kind(
+    survey: &Survey,
     protected: &protect::Protection,
     article: &Article,
-    metadata: &Metadata,
 ) -> chrome::PageKind {
     chrome::PageKind {
         article: protected.article_prose(article) >= crate::tuning::ARTICLE_MIN_PROSE,
-        dated: metadata.published.is_some(),
+        dated: metadata::article_dated(survey, article),
     }
 }
 
@@ -83,8 +83,7 @@ fn page_kind(
 pub fn explain(survey: &Survey, ordinal: u32) -> String {
     let article = article::find(survey);
     let protected = protect::Protection::new(survey, &article);
-    let metadata = metadata::gather(survey, &article);
-    let kind = page_kind(&protected, &article, &metadata);
+    let kind = page_kind(survey, &protected, &article);
     let shield = protected
         .shield(ordinal)
         .map(|s| format!(" | shielded: {s}"))

@@ -99,14 +99,19 @@ impl PageMeta {
         };
         if self.ld.headline.is_none() {
             if let Some(article) = find_article(&value, 0) {
-                self.ld = read_article(article);
+                self.ld = LdArticle {
+                    graph_published: self.ld.graph_published.take(),
+                    graph_modified: self.ld.graph_modified.take(),
+                    ..read_article(article)
+                };
             }
         }
         // A page whose article object carries no date often dates its `WebPage` or its graph's
-        // other nodes: the first such date stands in.
+        // other nodes: the first such date stands in (kept apart: shops and pricing pages date
+        // their `WebPage` too, so it says nothing about the page being a story).
         for (slot, key) in [
-            (&mut self.ld.published, "datePublished"),
-            (&mut self.ld.modified, "dateModified"),
+            (&mut self.ld.graph_published, "datePublished"),
+            (&mut self.ld.graph_modified, "dateModified"),
         ] {
             if slot.is_none() {
                 *slot = find_string(&value, key, 0);
@@ -247,6 +252,8 @@ fn read_article(v: &Value) -> LdArticle {
         publisher: text("publisher"),
         published: text("datePublished"),
         modified: text("dateModified"),
+        graph_published: None,
+        graph_modified: None,
         description: text("description"),
         image: v.get("image").and_then(url_of),
         section: text("articleSection"),

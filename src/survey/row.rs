@@ -142,6 +142,9 @@ pub struct LdArticle {
     pub publisher: Option<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
+    /// `datePublished` / `dateModified` of any node of the page's JSON-LD (a `WebPage`).
+    pub graph_published: Option<String>,
+    pub graph_modified: Option<String>,
     pub description: Option<String>,
     pub image: Option<String>,
     pub section: Option<String>,
