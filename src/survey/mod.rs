@@ -409,6 +409,22 @@ fn hidden_by_class(class: &str) -> bool {
             .any(|c| HIDING_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
+/// Whether a link leads to an author's page: a path segment `author`, `authors`, `autor` or
+/// `auteur` followed by the author's slug.
+fn is_author_href(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    while let Some(s) = segments.next() {
+        if matches!(
+            s.to_ascii_lowercase().as_str(),
+            "author" | "authors" | "autor" | "autores" | "auteur" | "auteurs"
+        ) {
+            return segments.next().is_some();
+        }
+    }
+    false
+}
+
 fn is_hidden_style(style: &str) -> bool {
     let compact: String = style
         .chars()
@@ -512,6 +528,10 @@ impl State {
                 }
                 _ => {}
             }
+        }
+        // A link to the author's page (`/authors/jane-doe`) is a byline, like `rel=author`.
+        if row.tag.as_ref() == "a" && href.as_deref().is_some_and(is_author_href) {
+            extra.push_str("author ");
         }
         row.extra = extra.trim_end().into();
         row.hidden |= hidden_by_class(&row.class);
