@@ -321,8 +321,11 @@ fn byline_element(survey: &Survey, valid: impl Fn(String) -> Option<String>) -> 
     })
 }
 
-/// A short line by the headline that starts with "By" (or "Written by", "Von", "Par", "Por",
-/// "Door", "Di").
+/// Rows after the article's end where its author box may sit.
+const BYLINE_AFTER_ROWS: usize = 60;
+
+/// A short line by the headline, in the article or in the author's box after it, that starts
+/// with "By" (or "Written by", "Von", "Par", "Por", "Door", "Di").
 fn by_line(
     survey: &Survey,
     article: &Article,
@@ -330,7 +333,8 @@ fn by_line(
 ) -> Option<String> {
     let root = article.root?;
     let start = super::protect::headline(survey, root).unwrap_or(root) as usize;
-    let end = (survey.row(root)?.end as usize).min(start + 120);
+    // By the headline, or in the author's box after the body ("Written by …").
+    let end = (survey.row(root)?.end as usize + BYLINE_AFTER_ROWS).min(survey.rows.len());
     survey
         .rows
         .get(start.saturating_sub(40)..end)?
