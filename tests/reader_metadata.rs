@@ -1,5 +1,5 @@
-//! Reader view's publication date: the day the page shows by the headline, read against what
-//! it declares.
+//! Reader view's metadata: the publication day the page shows by the headline, read against
+//! what it declares, and the author a reader sees.
 
 use plainpage::Options;
 
@@ -44,4 +44,31 @@ fn a_page_that_shows_its_publication_day_keeps_it() {
 fn a_page_that_shows_no_date_is_dated_as_it_declares() {
     let got = published("<p class=\"byline\">By Ann Lee</p>");
     assert_eq!(got.as_deref().and_then(|d| d.get(..10)), Some("2025-01-29"));
+}
+
+fn byline(html_body: &str) -> Option<String> {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let html = format!(
+        "<html><body><article><h1>The budget, again</h1>{html_body}{body}</article>\
+         <aside><a href=\"/authors/someone-else\">Someone Else</a></aside></body></html>"
+    );
+    plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .byline
+}
+
+/// A link to the author's page by the headline names the author.
+#[test]
+fn a_link_to_the_authors_page_is_the_byline() {
+    let got = byline("<div class=\"meta\"><span><a href=\"/authors/trevor-jackins\">Trevor Jackins</a></span></div>");
+    assert_eq!(got.as_deref(), Some("Trevor Jackins"));
+}
+
+/// A date run into the name ("Dec 17, 2025Julian K. Arni") leaves the name.
+#[test]
+fn a_byline_that_opens_with_the_date_gives_the_name() {
+    let got =
+        byline("<div class=\"byline\"><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>");
+    assert_eq!(got.as_deref(), Some("Julian K. Arni"));
 }
