@@ -113,6 +113,10 @@ pub const SIGNUP_MAX_LINKS: u32 = 4;
 pub const SHARE_MIN_LINKS: u32 = 2;
 /// …in a block of at most this many words ("Share this story", network names, a count).
 pub const SHARE_MAX_WORDS: u32 = 25;
+/// A row of at least this many buttons that says "Share" is a share bar (like, restack, share)…
+pub const SHARE_BUTTONS_MIN: u32 = 3;
+/// …with at most this many words: counters and labels, no sentence.
+pub const SHARE_BUTTONS_MAX_WORDS: u32 = 6;
 /// A follow-us row: at least this many links to social profiles (one or two are an author's
 /// own accounts in a byline or a bio).
 pub const FOLLOW_MIN_LINKS: u32 = 3;

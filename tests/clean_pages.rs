@@ -91,3 +91,11 @@ fn rails_and_prompts_without_known_classes_go() {
 fn offers_on_a_page_that_is_not_news_stay() {
     check("saas");
 }
+
+/// A like-and-share row of buttons and a bare row of follow-us icons are share bars by their
+/// shape; a promo box named for its call to action goes as the site's own ad; the table of
+/// contents, a list of links under its heading, stays.
+#[test]
+fn button_rows_icon_rows_and_promo_boxes_go_and_the_contents_stay() {
+    check("promos");
+}

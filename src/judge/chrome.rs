@@ -263,6 +263,16 @@ fn opens_with_any(row: &Row, words: &[&str]) -> bool {
     })
 }
 
+/// Whether a short line says "share" as a word of its own, and is not a post's own tools ("Save
+/// Share Reply Quote Like" under each post of a forum thread: replying is the page's function).
+fn says_share(preview: &str) -> bool {
+    let mut folded = String::new();
+    lexicon::fold(&decode_entities(preview), &mut folded);
+    let words = || folded.split(|c: char| !c.is_alphanumeric());
+    words().any(|w| matches!(w, "share" | "shares" | "tweet" | "partager" | "teilen"))
+        && !words().any(|w| matches!(w, "reply" | "quote" | "comment" | "comments" | "report"))
+}
+
 /// Whether the block's opening words say a phrase of the category.
 fn opens_with(row: &Row, category: Category) -> bool {
     let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
@@ -510,6 +520,21 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             Fact::ShareLinks {
                 count: row.share_links,
             },
+        );
+    }
+    // A row of buttons whose few words say "Share" (a like, restack and share row: "121 78 17
+    // Share", "Recommend Bookmark Share More"): a share bar made of buttons, not links.
+    if row.ctas >= SHARE_BUTTONS_MIN
+        && row.words <= SHARE_BUTTONS_MAX_WORDS
+        && row.links <= row.ctas
+        && says_share(&row.preview)
+        // (Under every post of a thread the row is the post's own tools.)
+        && !repeated(page, ordinal)
+    {
+        ev.add(
+            3,
+            Some(Category::Social),
+            Fact::ShareButtons { count: row.ctas },
         );
     }
     // A line of networks' names: the labels of a share or follow bar's buttons.

@@ -33,6 +33,8 @@ pub enum Fact {
     SignupForm,
     /// Links that share the page on social networks.
     ShareLinks { count: u32 },
+    /// A row of buttons that says "Share" (like, restack and share counters).
+    ShareButtons { count: u32 },
     /// A box whose button makes an offer ("Book a demo", "Get started for free").
     Offer,
     /// A line of networks' names ("Facebook Twitter Email Print").
@@ -75,6 +77,7 @@ impl Fact {
             }
             Fact::SignupForm => "sign-up form".to_owned(),
             Fact::ShareLinks { count } => format!("{count} share links"),
+            Fact::ShareButtons { count } => format!("a row of {count} buttons with a share"),
             Fact::Offer => "an offer's button".to_owned(),
             Fact::NetworkNames { count } => format!("{count} network names"),
             Fact::FollowLinks { count, icons } => {
@@ -147,9 +150,9 @@ impl Evidence {
     pub fn structural_category(&self) -> Option<Category> {
         self.facts.iter().find_map(|f| match f {
             Fact::SignupForm => Some(Category::Newsletter),
-            Fact::ShareLinks { .. } | Fact::FollowLinks { icons: true, .. } => {
-                Some(Category::Social)
-            }
+            Fact::ShareLinks { .. }
+            | Fact::ShareButtons { .. }
+            | Fact::FollowLinks { icons: true, .. } => Some(Category::Social),
             Fact::AppLinks { .. } => Some(Category::AppPromo),
             Fact::TeaserList { .. } | Fact::TeaserLine => Some(Category::Related),
             _ => None,
