@@ -1,8 +1,8 @@
 // The background: the engine for cleaning (the wasm module judges the HTML content scripts send;
 // the user's rules are compiled once per change), the reader toggle (popup button and keyboard
-// shortcut), turning automatic cleaning on and off per site, registering the cleaner for the
-// granted origins, and the toolbar badge. It keeps no page data and makes no network requests
-// (the only fetch is of its own .wasm file).
+// shortcut), cleaning one tab once ("Clean this page", "Clean again"), turning automatic cleaning
+// on and off per site, registering the cleaner for the granted origins, and the toolbar badge. It
+// keeps no page data and makes no network requests (the only fetch is of its own .wasm file).
 import './messages.js';
 import './settings.js';
 import init, { analyze, analyzeFragment, compileRules } from './pkg/plainpage.js';
@@ -66,6 +66,17 @@ async function tellTab(tabId, message) {
 
 async function toggleReader(tabId) {
   return tellTab(tabId, { type: MSG.CS_TOGGLE_READER });
+}
+
+/**
+ * Cleans a tab once, for "Clean this page" and "Clean again". The content script is injected if
+ * it is not there yet: the user's click on the toolbar button granted activeTab for the tab, and
+ * that is all this needs. No host permission is asked for and the site's settings stay as they are.
+ */
+async function cleanTab(tabId) {
+  const status = await tellTab(tabId, { type: MSG.CS_CLEAN });
+  if (status?.error) throw new Error(status.error);
+  return status;
 }
 
 /** Whether a granted origin list covers every site. */
@@ -162,6 +173,8 @@ async function handle(message, sender) {
       return enableSite(message);
     case MSG.DISABLE_SITE:
       return disableSite(message);
+    case MSG.CLEAN_TAB:
+      return cleanTab(message.tabId);
     case MSG.REMOVED_COUNT: {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;

@@ -25,6 +25,8 @@
     /** The cleaning under way (a promise), so two requests clean once. */
     cleaning: null,
     cleaned: false,
+    /** Cleaned once and then restored ("Restore all"): the popup offers "Clean again". */
+    restored: false,
     mode: 'hide',
     /** The article root from the page's verdict: added subtrees inside or around it are skipped. */
     articleRoot: null,
@@ -61,6 +63,7 @@
     if (state.cleaned) return status();
     await applyWhole();
     state.cleaned = true;
+    state.restored = false;
     state.timings.cleaned = performance.now() - state.timings.start;
     watch();
     report();
@@ -121,6 +124,7 @@
     state.observer = state.scrollGuard = null;
     state.pending.clear();
     Applier.restore(document);
+    state.restored ||= state.cleaned;
     state.cleaned = false;
     state.counts = {};
     state.articleRoot = null;
@@ -292,6 +296,7 @@
     return {
       host: location.hostname,
       cleaned: state.cleaned,
+      restored: state.restored,
       mode: state.mode,
       counts: { ...state.counts },
       total: total(),

@@ -14,13 +14,14 @@ globalThis.PlainPage ??= Object.freeze({
     TOGGLE_READER: 'bg:toggle-reader', // { tabId }
     ENABLE_SITE: 'bg:enable-site', // { host | all: true, tabId? }
     DISABLE_SITE: 'bg:disable-site', // { host, tabId? }
+    CLEAN_TAB: 'bg:clean-tab', // { tabId } → status: clean the tab once (activeTab is enough)
     // content script → background
     ANALYZE: 'bg:analyze', // { html, url, fragment } → { verdict, timings }
     REMOVED_COUNT: 'bg:removed-count', // { total }
     // background / popup → content script
     CS_TOGGLE_READER: 'cs:toggle-reader',
-    CS_CLEAN: 'cs:clean', // clean now (the site was just allowed)
-    CS_STATUS: 'cs:status', // → { cleaned, mode, counts, total, readerOpen, timings }
+    CS_CLEAN: 'cs:clean', // clean now (the site was just allowed, or "Clean this page" / "Clean again")
+    CS_STATUS: 'cs:status', // → { cleaned, restored, mode, counts, total, readerOpen, timings }
     CS_SET_MODE: 'cs:set-mode', // { mode: 'hide' | 'outline' }
     CS_RESTORE: 'cs:restore', // everything back as it was, cleaning off for this page
   }),

@@ -1,6 +1,7 @@
-// The toolbar popup: reader view and its keyboard shortcut, automatic cleaning for this site (or
-// every site), what was removed by category, "show removed", "restore all". `popup.html?tab=ID`
-// targets a given tab (the end-to-end tests open the popup in a tab of its own that way).
+// The toolbar popup: reader view and its keyboard shortcut, "clean this page" (once, through
+// activeTab), automatic cleaning for this site (or every site), what was removed by category,
+// "show removed", "restore all" and then "clean again". `popup.html?tab=ID` targets a given tab
+// (the end-to-end tests open the popup in a tab of its own that way).
 const { api, MSG } = globalThis.PlainPage;
 const Settings = globalThis.PlainPageSettings;
 
@@ -56,6 +57,10 @@ async function refresh() {
   $('reader').disabled = !tab || !/^https?:/.test(tab.url ?? 'https:');
 
   const status = host ? await pageStatus() : null;
+  // Cleaned: what was removed. Restored: "Clean again". Neither: "Clean this page".
+  $('clean-once').hidden = Boolean(status?.cleaned || status?.restored);
+  $('clean-once').disabled = !host;
+  $('restored').hidden = !status?.restored || status.cleaned;
   const removed = $('removed');
   removed.hidden = !status?.cleaned;
   if (!status?.cleaned) return;
@@ -166,6 +171,21 @@ $('reader').addEventListener('click', async () => {
     note(`Reader view could not open here: ${error.message ?? error}`);
   }
 });
+
+// Once, for this tab only: the background injects the content script (the click on the toolbar
+// button granted activeTab) and it cleans. No host permission, and the site switch stays as it is.
+async function cleanOnce() {
+  note(null);
+  try {
+    await toBackground({ type: MSG.CLEAN_TAB, tabId: tab.id });
+  } catch (error) {
+    note(`This page could not be cleaned: ${error.message ?? error}`);
+  }
+  await refresh();
+}
+
+$('clean-once').addEventListener('click', cleanOnce);
+$('clean-again').addEventListener('click', cleanOnce);
 
 $('show').addEventListener('change', async () => {
   await api.tabs.sendMessage(tab.id, { type: MSG.CS_SET_MODE, mode: $('show').checked ? 'outline' : 'hide' });

@@ -4,7 +4,8 @@
 //  1. dist/chrome exactly as built. The toolbar button is pressed through the DevTools protocol
 //     (`Extensions.triggerAction` on the page's tab target), which opens the popup and grants
 //     activeTab exactly as a click does; the popup's page is then opened in a tab of its own
-//     (`popup.html?tab=ID`) and its "Reader view" button clicked. No host permission at all.
+//     (`popup.html?tab=ID`) and its "Reader view" or "Clean this page" button clicked. No host
+//     permission at all.
 //  2. A copy of dist/chrome whose manifest also lists `*://127.0.0.1/*` in host_permissions.
 //     Chromium shows a permission prompt that headless mode cannot answer, so this copy stands
 //     for "the user granted this site"; everything else (the popup's switch, which calls
@@ -318,6 +319,73 @@ test('the reader shortcut is assigned on a fresh profile, and the popup shows it
   const file = join(ARTIFACTS, 'chromium-popup-shortcut.png');
   await popup.locator('body').screenshot({ path: file });
   t.diagnostic(`saved ${file}`);
+  await popup.close();
+  await page.close();
+});
+
+test('"Clean this page" with activeTab only: cleaned once, no host permission, the switch off; "Restore all", then "Clean again" without a reload', async (t) => {
+  const ext = asBuilt;
+  assert.ok(ext, 'the as-built profile is launched by an earlier test');
+  const page = await ext.context.newPage();
+  await page.goto(server.url('seed'));
+  const before = await leaveState(page);
+  // The toolbar button grants activeTab; the content script is not in the page yet, so the
+  // click below goes through the injection (scripting.executeScript) as a user's would.
+  await pressToolbarButton(ext, page);
+  const tabId = await tabIdOf(ext, page);
+  assert.equal(await status(ext, tabId).catch(() => null), null, 'no content script in the page before the click');
+  const popup = await openPopup(ext, tabId);
+  assert.equal(await popup.isChecked('#site'), false, 'automatic cleaning is off for the site');
+  assert.equal(await popup.locator('#clean-once').isVisible(), true, 'the popup offers "Clean this page"');
+  assert.equal(await popup.locator('#clean-once').isEnabled(), true);
+  assert.equal(await popup.locator('#removed').isVisible(), false);
+
+  await popup.click('#clean-once');
+  const cleaned = await waitForStatus(ext, tabId, (x) => x.cleaned, 'the seed page to be cleaned once');
+  t.diagnostic(`clean this page: ${cleaned.total} blocks hidden ${JSON.stringify(cleaned.counts)}`);
+  await popup.waitForSelector('#removed:not([hidden])');
+  const text = await visibleText(page);
+  for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `still visible after "Clean this page": ${phrase}`);
+  for (const p of seed.paragraphs()) assert.ok(text.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
+  assert.equal(await popup.locator('#clean-once').isVisible(), false, 'the page is cleaned: "Clean this page" is not offered');
+  assert.ok((await popup.locator('#counts li').count()) > 0, 'the popup lists removals by category');
+
+  // Nothing lasting: no host permission, the site not allowed, the switch still off, no cleaner registered.
+  const lasting = await ext.worker.evaluate(async (origin) => ({
+    contains: await chrome.permissions.contains({ origins: [`${origin}/*`] }),
+    pattern: await chrome.permissions.contains({ origins: ['*://127.0.0.1/*'] }),
+    origins: (await chrome.permissions.getAll()).origins ?? [],
+    sites: (await chrome.storage.local.get('sites')).sites ?? {},
+    registered: (await chrome.scripting.getRegisteredContentScripts()).length,
+  }), server.origin);
+  assert.deepEqual(lasting, { contains: false, pattern: false, origins: [], sites: {}, registered: 0 }, 'no lasting grant or setting');
+  await popup.reload();
+  await popup.waitForSelector('body[data-ready="true"]');
+  assert.equal(await popup.isChecked('#site'), false, 'the site switch is still off');
+  assert.equal(await popup.locator('#removed').isVisible(), true, 'a cleaned page shows what was removed');
+  assert.equal(await popup.locator('#clean-once').isVisible(), false);
+
+  // Restore all: everything back, and "Clean again" in the same popup.
+  await popup.click('#restore');
+  await waitForStatus(ext, tabId, (x) => !x.cleaned && x.restored, 'restore');
+  await popup.waitForSelector('#restored:not([hidden])');
+  assert.equal(await page.locator('[data-plainpage-removed]').count(), 0);
+  const restored = await visibleText(page);
+  for (const phrase of seed.chromePhrases()) assert.ok(restored.includes(phrase), `restore left hidden: ${phrase}`);
+  assert.equal(await popup.locator('#clean-again').isVisible(), true, 'the popup offers "Clean again"');
+
+  await popup.click('#clean-again');
+  await waitForStatus(ext, tabId, (x) => x.cleaned, 'cleaning again');
+  await popup.waitForSelector('#removed:not([hidden])');
+  assert.equal(await popup.locator('#restored').isVisible(), false);
+  const again = await visibleText(page);
+  for (const phrase of seed.chromePhrases()) assert.ok(!again.includes(phrase), `still visible after "Clean again": ${phrase}`);
+  for (const p of seed.paragraphs()) assert.ok(again.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
+  const after = await stateNow(page);
+  assert.equal(after.value, before.value, 'typed input survives: no reload');
+  assert.equal(after.origin, before.origin, 'the page was not reloaded');
+  assert.equal(after.counter, 42, 'script state survives');
+  assert.equal(await ext.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://127.0.0.1/*'] })), false);
   await popup.close();
   await page.close();
 });

@@ -5,6 +5,8 @@
 //  - The keyboard shortcut (the `toggle-reader` command) is pressed with WebDriver key actions in
 //    the browser's chrome context (geckodriver --allow-system-access), exactly as a user's keys
 //    arrive; like a user's, it grants activeTab for the page.
+//  - The toolbar button is clicked with WebDriver in the chrome context (put on the toolbar first);
+//    like a user's click, it grants activeTab and opens the popup panel, which is then closed.
 //  - The popup's page is opened in a tab of its own (`popup.html?tab=ID`, through the chrome
 //    context: WebDriver may not navigate to moz-extension: URLs) and clicked with WebDriver.
 //    With the test profile's `extensions.webextOptionalPermissionPrompts = false`, Firefox grants
@@ -69,6 +71,35 @@ async function pressShortcut() {
     const up = [...down].reverse().map((a) => ({ type: 'keyUp', value: a.value }));
     await s.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
     await s.cmd('DELETE', '/actions');
+  } finally {
+    await s.cmd('POST', '/moz/context', { context: 'content' });
+  }
+}
+
+/** The toolbar button's widget in the browser window (CustomizableUI's id for the add-on). */
+const ACTION_WIDGET = 'plainpage_plainpage-browser-action';
+
+/**
+ * Presses the extension's toolbar button with a WebDriver click in the chrome context, as a user
+ * clicks it: Firefox grants activeTab and opens the popup in its panel, which is then closed (the
+ * popup is used in a tab of its own). The button is first put on the toolbar, as a user pins it:
+ * MV3 add-ons start in the extensions panel.
+ */
+async function pressToolbarButton() {
+  await s.cmd('POST', '/moz/context', { context: 'chrome' });
+  try {
+    await s.execute(
+      `const { CustomizableUI } = Services.wm.getMostRecentWindow('navigator:browser');
+       CustomizableUI.addWidgetToArea(arguments[0], CustomizableUI.AREA_NAVBAR);`,
+      [ACTION_WIDGET],
+    );
+    const button = await waitFor(() => s.find(`#${ACTION_WIDGET} .unified-extensions-item-action-button`).catch(() => null), 'the toolbar button');
+    await s.click(button);
+    const panel = "document.getElementById('customizationui-widget-panel')";
+    await waitFor(() => s.execute(`return ${panel}?.state === 'open'`), 'the popup panel');
+    await s.execute(`${panel}.hidePopup()`);
+    // Firefox removes the panel once it is hidden.
+    await waitFor(() => s.execute(`return (${panel}?.state ?? 'closed') === 'closed'`), 'the popup panel to close');
   } finally {
     await s.cmd('POST', '/moz/context', { context: 'content' });
   }
@@ -270,12 +301,8 @@ test('reader view on five corpus pages, right-to-left included', async (t) => {
   }
 });
 
-test('automatic cleaning switched on from the popup: chrome hidden, article visible, show removed, restore', async (t) => {
-  await s.navigate(server.url('seed'));
-  // The shortcut grants activeTab, as the toolbar button would before the popup opens.
-  await pressShortcut();
-  await readerOpen();
-  await closeReaderWithEscape();
+/** Opens the popup in a tab of its own for the page tab (`popup.html?tab=ID`); sets tabId and popupHandle. */
+async function openPopupForPage() {
   popupHandle = await openExtensionTab('popup.html');
   await s.switchTo(pageHandle);
   tabId = await inPopup(`const me = await browser.tabs.getCurrent();
@@ -285,6 +312,108 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   await s.switchTo(popupHandle);
   await s.execute('document.body.dataset.ready = "navigating"; location.search = "?tab=" + arguments[0]', [tabId]);
   await waitFor(() => s.execute('return document.body.dataset.ready === "true"'), 'the popup');
+}
+
+/** Which of the popup's parts are shown, and the site switch (read in the popup tab). */
+async function popupView() {
+  await s.switchTo(popupHandle);
+  try {
+    return await s.execute(`const shown = (id) => !document.getElementById(id).hidden;
+      return { cleanOnce: shown('clean-once'), removed: shown('removed'), restored: shown('restored'),
+        site: document.getElementById('site').checked, counts: document.querySelectorAll('#counts li').length };`);
+  } finally {
+    await s.switchTo(pageHandle);
+  }
+}
+
+async function clickInPopup(selector) {
+  await s.switchTo(popupHandle);
+  try {
+    await s.click(await s.find(selector));
+  } finally {
+    await s.switchTo(pageHandle);
+  }
+}
+
+// Runs before automatic cleaning is switched on (that grants 127.0.0.1 for good).
+test('"Clean this page" with activeTab only: cleaned once, no host permission, the switch off; "Restore all", then "Clean again" without a reload', async (t) => {
+  await s.navigate(server.url('seed'));
+  await s.execute(`const input = document.createElement('input'); input.id = 'typed';
+    document.body.prepend(input); window.pageState = { counter: 41 };`);
+  const input = await s.find('#typed');
+  await s.click(input);
+  await s.type(input, 'kept while cleaning');
+  await s.execute('window.pageState.counter += 1;');
+  const before = await s.execute('return { value: document.getElementById("typed").value, origin: performance.timeOrigin }');
+  // The toolbar button grants activeTab; the content script is not in the page yet, so the
+  // click below goes through the injection (scripting.executeScript) as a user's would.
+  await pressToolbarButton();
+  await openPopupForPage();
+  await assert.rejects(status(), 'no content script in the page before the click');
+  assert.deepEqual(await popupView(), { cleanOnce: true, removed: false, restored: false, site: false, counts: 0 }, 'the popup offers "Clean this page", the switch off');
+
+  await clickInPopup('#clean-once');
+  const cleaned = await waitFor(async () => {
+    const x = await status();
+    return x.cleaned ? x : null;
+  }, 'the seed page to be cleaned once');
+  t.diagnostic(`clean this page: ${cleaned.total} blocks hidden ${JSON.stringify(cleaned.counts)}`);
+  const text = await visibleText();
+  for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `still visible after "Clean this page": ${phrase}`);
+  for (const p of seed.paragraphs()) assert.ok(text.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
+  const view = await waitFor(async () => {
+    const v = await popupView();
+    return v.removed ? v : null;
+  }, 'the popup to show what was removed');
+  assert.equal(view.cleanOnce, false, 'the page is cleaned: "Clean this page" is not offered');
+  assert.equal(view.site, false, 'the site switch is still off');
+  assert.ok(view.counts > 0, 'the popup lists removals by category');
+
+  // Nothing lasting: no host permission, the site not allowed, no cleaner registered.
+  const lasting = await inPopup(`return {
+    contains: await browser.permissions.contains({ origins: [args[0] + '/*'] }),
+    pattern: await browser.permissions.contains({ origins: ['*://127.0.0.1/*'] }),
+    sites: (await browser.storage.local.get('sites')).sites ?? {},
+    registered: (await browser.scripting.getRegisteredContentScripts()).length,
+  };`, [server.origin]);
+  assert.deepEqual(lasting, { contains: false, pattern: false, sites: {}, registered: 0 }, 'no lasting grant or setting');
+
+  // Restore all: everything back, and "Clean again" in the same popup.
+  await clickInPopup('#restore');
+  await waitFor(async () => {
+    const x = await status();
+    return !x.cleaned && x.restored;
+  }, 'restore');
+  assert.equal(await s.execute('return document.querySelectorAll("[data-plainpage-removed]").length'), 0);
+  const restored = await visibleText();
+  for (const phrase of seed.chromePhrases()) assert.ok(restored.includes(phrase), `restore left hidden: ${phrase}`);
+  await waitFor(async () => (await popupView()).restored, 'the popup to offer "Clean again"');
+
+  await clickInPopup('#clean-again');
+  await waitFor(async () => (await status()).cleaned, 'cleaning again');
+  const again = await visibleText();
+  for (const phrase of seed.chromePhrases()) assert.ok(!again.includes(phrase), `still visible after "Clean again": ${phrase}`);
+  for (const p of seed.paragraphs()) assert.ok(again.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
+  await waitFor(async () => {
+    const v = await popupView();
+    return v.removed && !v.restored;
+  }, 'the popup to show what was removed again');
+  const after = await s.execute('return { value: document.getElementById("typed").value, origin: performance.timeOrigin, counter: window.pageState.counter }');
+  assert.deepEqual(after, { ...before, counter: 42 }, 'typed input and script state survive: no reload');
+
+  await s.switchTo(popupHandle);
+  await s.cmd('DELETE', '/window');
+  popupHandle = null;
+  await s.switchTo(pageHandle);
+});
+
+test('automatic cleaning switched on from the popup: chrome hidden, article visible, show removed, restore', async (t) => {
+  await s.navigate(server.url('seed'));
+  // The shortcut grants activeTab, as the toolbar button would before the popup opens.
+  await pressShortcut();
+  await readerOpen();
+  await closeReaderWithEscape();
+  await openPopupForPage();
   assert.equal(await s.execute('return document.getElementById("host").textContent'), '127.0.0.1');
   await s.click(await s.find('#site'));
   await s.switchTo(pageHandle);
