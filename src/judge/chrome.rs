@@ -785,8 +785,9 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
         // sign-up box in the footer, a share bar in the article's header. Named so or built so,
         // and small; a menu of links is the site's.
         let named_or_built = ev.hint_category().is_some() || ev.has_structure();
+        // (A share bar is shaped like a menu, short links in a row; a newsletter box is not.)
         let boxed = named_or_built
-            && !is_menu(row)
+            && (!is_menu(row) || ev.category == Some(Category::Social))
             && match ev.category {
                 Some(Category::Newsletter) => {
                     row.words <= PROMPT_MAX_WORDS && row.links <= LANDMARK_BOX_MAX_LINKS
