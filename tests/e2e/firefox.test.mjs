@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
-import { ARTIFACTS, CORPUS_PAGES, ROOT, SHARED, articleSentence, fold, needShared, seed } from './lib/pages.mjs';
+import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
 import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const DIST = join(ROOT, 'dist', 'firefox');
@@ -458,6 +458,35 @@ test('a prompt injected 2 s after load is cleaned, and scrolling comes back', as
   await s.execute('window.scrollTo(0, 0)');
   await s.cmd('POST', '/actions', { actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: 400, y: 300, deltaX: 0, deltaY: 700 }] }] });
   await waitFor(() => s.execute('return window.scrollY > 300'), 'the page to scroll', 5000);
+});
+
+/** Opens reader view with the shortcut, returns the article's text (header included), closes it with Esc. */
+async function readerArticle() {
+  await pressShortcut();
+  await readerOpen();
+  const text = fold(await s.execute('return document.querySelector("article").innerText'));
+  await closeReaderWithEscape();
+  return text;
+}
+
+test('reader view gives the same article whether the page was cleaned or not', async (t) => {
+  const name = CLEANING_CHANGED_READER;
+  await s.navigate(server.url(name));
+  const st = await waitFor(async () => {
+    const x = await status();
+    return x.cleaned ? x : null;
+  }, `${name} to be cleaned`);
+  assert.ok(st.total > 0, `${name}: cleaning hid nothing, so this test shows nothing`);
+  const marks = () => s.execute('return document.querySelectorAll("[data-plainpage-removed]").length');
+  const marked = await marks();
+  const cleaned = await readerArticle();
+  assert.equal(await marks(), marked, 'reader view changed the cleaned page');
+  await inPopup(`return browser.tabs.sendMessage(args[0], { type: 'cs:restore' });`, [tabId]);
+  await waitFor(async () => !(await status()).cleaned, 'restore');
+  assert.equal(await marks(), 0);
+  const uncleaned = await readerArticle();
+  t.diagnostic(`${name}: ${st.total} blocks hidden; reader article ${cleaned.length} characters cleaned, ${uncleaned.length} not`);
+  assert.ok(cleaned === uncleaned, `${name}: reader view differs after cleaning: ${cleaned.length} characters cleaned, ${uncleaned.length} not, from character ${firstDifference(cleaned, uncleaned)}`);
 });
 
 test('automatic cleaning on five corpus pages keeps the article visible', async (t) => {
