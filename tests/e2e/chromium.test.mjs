@@ -26,7 +26,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
 import { readLabels } from './lib/labels.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed } from './lib/pages.mjs';
-import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -215,6 +215,8 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   const sizes = await frame.evaluate(readerTextSizes);
   t.diagnostic(`text sizes at default settings: ${JSON.stringify(sizes)}`);
   assertTextSizes(sizes, defaults.size, 'Chromium');
+  const limits = readerFontSizes();
+  assertSizeControls(await frame.evaluate(readerSizeControls), defaults.size, limits, 'Chromium');
   const defaultShot = join(ARTIFACTS, 'chromium-reader-default.png');
   await page.screenshot({ path: defaultShot });
   t.diagnostic(`saved ${defaultShot}`);
@@ -236,6 +238,15 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   await frame.click('.toolbar button[data-width="wide"]');
   const saved = await ext.worker.evaluate(() => chrome.storage.local.get('reader'));
   assert.deepEqual({ ...saved.reader }, { theme: 'dark', font: 'sans', size: defaults.size + 1, width: 'wide' }, 'reader settings persist');
+
+  // The size is shown between A− and A+, and each is off at its limit.
+  assertSizeControls(await frame.evaluate(readerSizeControls), defaults.size + 1, limits, 'Chromium (A+ once)');
+  for (let size = defaults.size + 1; size < limits.max; size += limits.step) await frame.click('#larger');
+  assertSizeControls(await frame.evaluate(readerSizeControls), limits.max, limits, 'Chromium (A+ to the limit)');
+  for (let size = limits.max; size > limits.min; size -= limits.step) await frame.click('#smaller');
+  assertSizeControls(await frame.evaluate(readerSizeControls), limits.min, limits, 'Chromium (A− to the limit)');
+  for (let size = limits.min; size < defaults.size; size += limits.step) await frame.click('#larger');
+  assertSizeControls(await frame.evaluate(readerSizeControls), defaults.size, limits, 'Chromium (back to the default)');
 
   // Scrolling the reader does not scroll the page below it.
   await page.mouse.move(600, 500);

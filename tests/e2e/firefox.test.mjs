@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
-import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '5b0f2a8e-7d3c-4e1a-9f6b-2c8d4a1e7f30';
@@ -274,6 +274,17 @@ test('reader view with the keyboard shortcut (activeTab only): in place, page st
     t.diagnostic(`saved ${file}`);
   }
   await s.click(await s.find('.toolbar button[data-theme="light"]'));
+  // The size is shown between A− and A+, and each is off at its limit.
+  const defaults = readerDefaults();
+  const limits = readerFontSizes();
+  const controls = () => s.execute(`return (${readerSizeControls})()`);
+  assertSizeControls(await controls(), defaults.size, limits, 'Firefox');
+  for (let size = defaults.size; size < limits.max; size += limits.step) await s.click(await s.find('#larger'));
+  assertSizeControls(await controls(), limits.max, limits, 'Firefox (A+ to the limit)');
+  for (let size = limits.max; size > limits.min; size -= limits.step) await s.click(await s.find('#smaller'));
+  assertSizeControls(await controls(), limits.min, limits, 'Firefox (A− to the limit)');
+  for (let size = limits.min; size < defaults.size; size += limits.step) await s.click(await s.find('#larger'));
+  assertSizeControls(await controls(), defaults.size, limits, 'Firefox (back to the default)');
   await closeReaderWithEscape();
   const after = await s.execute(`return { value: document.getElementById("typed").value, y: window.scrollY,
     origin: performance.timeOrigin, counter: window.pageState.counter, focused: document.activeElement.id }`);
