@@ -10,7 +10,9 @@
 // are checked, and a verdict that would hide <html>, <head>, <body> or anything holding the article
 // is refused whole; a verdict that does not line up changes nothing. Removed blocks are
 // hidden (or outlined), never destroyed: marked data-plainpage-removed="<category>", their own
-// style attribute kept in data-plainpage-style until restore() puts it back.
+// style attribute kept in data-plainpage-style until restore() puts it back. unchangedHTML()
+// serializes the page as it was before any of this (for reader view), from a copy, so the live
+// page keeps its marks.
 'use strict';
 
 globalThis.PlainPageApplier ??= (() => {
@@ -158,6 +160,22 @@ globalThis.PlainPageApplier ??= (() => {
     return marked.length;
   }
 
+  /**
+   * The page's HTML as it was before PlainPage changed it: documentElement.outerHTML with every
+   * mark undone (each block's own style back, the scroll unlock taken off). The marks are undone
+   * in a copy imported into an inert document (no browsing context: its images load nothing, its
+   * scripts never run), so the live page is not touched. What the site itself hid stays hidden.
+   */
+  function unchangedHTML(document) {
+    const live = document.documentElement;
+    if (!document.querySelector(`[${REMOVED}], [${UNLOCKED}]`)) return live.outerHTML;
+    const inert = document.implementation.createHTMLDocument('');
+    const copy = inert.importNode(live, true);
+    inert.replaceChild(copy, inert.documentElement);
+    restore(inert);
+    return copy.outerHTML;
+  }
+
   /** A whole page's verdict: replaces any previous application. */
   function applyVerdict(document, verdict, mode = 'hide') {
     const targets = locate(document, verdict);
@@ -185,5 +203,5 @@ globalThis.PlainPageApplier ??= (() => {
     return { applied, mode, unlockedScroll: unlocked };
   }
 
-  return Object.freeze({ REMOVED, applyVerdict, applyFragmentVerdict, restore, unlockScroll });
+  return Object.freeze({ REMOVED, applyVerdict, applyFragmentVerdict, restore, unlockScroll, unchangedHTML });
 })();

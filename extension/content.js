@@ -1,6 +1,6 @@
 // The content script: serialize the live page → the engine judges it (in the background, in
 // wasm) → apply the verdict by ordinal (applier.js); watch for chrome the page adds later; and
-// open or close the reader overlay.
+// open or close the reader overlay (which reads the page as it was before cleaning).
 //
 // It runs in the extension's isolated world (registered at document_idle on allowed sites, or
 // injected on demand for reader view through activeTab). WebAssembly does not run here: in
@@ -220,13 +220,15 @@
 
   /**
    * Opens reader view: an extension frame above the untouched page. The page is serialized
-   * first; the frame (the extension's own origin, its own CSS and CSP) extracts and renders the
-   * article. The page is not changed apart from the frame element, so its scroll position, form
-   * input and script state are there when the frame goes.
+   * first, as it was before cleaning (Applier.unchangedHTML: the blocks PlainPage hid are back,
+   * what the site hid is not), so the article is the same whether the page was cleaned or not;
+   * the frame (the extension's own origin, its own CSS and CSP) extracts and renders it. The page
+   * is not changed apart from the frame element, so its scroll position, form input and script
+   * state are there when the frame goes.
    */
   function openReader() {
     const opened = performance.now();
-    const html = document.documentElement.outerHTML;
+    const html = Applier.unchangedHTML(document);
     const frame = document.createElement('iframe');
     frame.setAttribute(READER_ATTR, '');
     frame.title = 'Reader view';

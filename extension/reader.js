@@ -1,6 +1,7 @@
 // Reader view, in an extension frame above the page: the content script posts the page's HTML
 // here with a MessageChannel port; the wasm engine extracts and sanitizes the article; this file
-// lays it out and answers the toolbar. Settings persist in storage.local.
+// lays it out and answers the toolbar (the text size is shown between A− and A+, which are off at
+// the limits). Settings persist in storage.local.
 import init, { read } from './pkg/plainpage.js';
 
 const { api } = globalThis.PlainPage;
@@ -102,18 +103,39 @@ function applySettings() {
   root.dataset.theme = Settings.THEMES.includes(settings.theme) ? settings.theme : 'system';
   root.dataset.font = Settings.FONTS.includes(settings.font) ? settings.font : 'serif';
   root.dataset.width = Settings.WIDTHS.includes(settings.width) ? settings.width : 'medium';
-  const { min, max } = Settings.FONT_SIZES;
-  const size = Math.min(max, Math.max(min, Number(settings.size) || 19));
+  const size = textSize();
   root.style.setProperty('--font-size', `${size}px`);
+  showSize(size);
   for (const button of document.querySelectorAll('.toolbar [data-theme], .toolbar [data-font], .toolbar [data-width]')) {
     const [key, value] = Object.entries(button.dataset)[0];
     button.setAttribute('aria-pressed', String(root.dataset[key] === value));
   }
 }
 
+/** The size setting, within the limits (the default when it is not a number). */
+function textSize() {
+  const { min, max } = Settings.FONT_SIZES;
+  return Math.min(max, Math.max(min, Number(settings.size) || Settings.DEFAULTS.reader.size));
+}
+
+/** Shows the size between A− and A+, and turns either button off at its limit. */
+function showSize(size) {
+  const { min, max } = Settings.FONT_SIZES;
+  document.getElementById('size').textContent = `${size} px`;
+  document.getElementById('smaller').disabled = size <= min;
+  document.getElementById('larger').disabled = size >= max;
+}
+
+/**
+ * The settings this frame saved, as JSON, until storage.onChanged brings each back: an echo of an
+ * earlier save must not undo a later click (A+ pressed quickly several times).
+ */
+const ownSaves = [];
+
 function change(partial) {
   settings = { ...settings, ...partial };
   applySettings();
+  ownSaves.push(JSON.stringify(settings));
   Settings.save({ reader: settings }).catch(() => {});
 }
 
@@ -124,8 +146,8 @@ document.querySelector('.toolbar').addEventListener('click', (event) => {
   if (theme) change({ theme });
   else if (font) change({ font });
   else if (width) change({ width });
-  else if (button.id === 'smaller') change({ size: Math.max(Settings.FONT_SIZES.min, settings.size - Settings.FONT_SIZES.step) });
-  else if (button.id === 'larger') change({ size: Math.min(Settings.FONT_SIZES.max, settings.size + Settings.FONT_SIZES.step) });
+  else if (button.id === 'smaller') change({ size: Math.max(Settings.FONT_SIZES.min, textSize() - Settings.FONT_SIZES.step) });
+  else if (button.id === 'larger') change({ size: Math.min(Settings.FONT_SIZES.max, textSize() + Settings.FONT_SIZES.step) });
   else if (button.id === 'print') print();
   else if (button.id === 'listen') toggleSpeech(button);
   else if (button.id === 'close') close();
@@ -181,9 +203,14 @@ function stopSpeech() {
 
 addEventListener('pagehide', stopSpeech);
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes.reader?.newValue) {
-    settings = { ...settings, ...changes.reader.newValue };
-    applySettings();
+  const value = changes.reader?.newValue;
+  if (area !== 'local' || !value) return;
+  const own = ownSaves.indexOf(JSON.stringify(value));
+  if (own !== -1) {
+    ownSaves.splice(0, own + 1); // this frame's own save: already applied
+    return;
   }
+  settings = { ...settings, ...value };
+  applySettings();
 });
 applySettings();

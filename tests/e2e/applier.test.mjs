@@ -1,7 +1,8 @@
 // extension/applier.js on its own, in Chromium: the content script's mirror of the wasm
 // applier must keep its contract. The seed page is served from 127.0.0.1, its live DOM is
 // serialized, the verdict is made in node by the same wasm module (www/pkg), and applied in the
-// page; restore gives back the page byte for byte; verdicts that do not fit, or that would hide
+// page; restore gives back the page byte for byte, and so does unchangedHTML (from a copy, the
+// live page left cleaned); verdicts that do not fit, or that would hide
 // <body> or the article, are refused with nothing changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,6 +66,25 @@ test('applier.js hides the verdict in the live page, outlines it, and restores i
 
   assert.equal(await page.evaluate(() => PlainPageApplier.restore(document)), verdict.removals.length);
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'restore left the page changed');
+  await page.close();
+});
+
+test('applier.js unchangedHTML: the page as it was before cleaning, from a copy; what the site hid stays hidden', async () => {
+  const { page, verdict } = await seedPage();
+  // The site's own inline styles: one on a block the verdict hides, one hiding another element.
+  await page.evaluate((ordinal) => {
+    const all = document.querySelectorAll('*');
+    all[ordinal].setAttribute('style', 'color: red');
+    document.querySelector('article p').setAttribute('style', 'display: none');
+  }, verdict.removals[0].ordinal);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  assert.equal(await page.evaluate(() => PlainPageApplier.unchangedHTML(document)), before, 'an uncleaned page is serialized as it is');
+  await page.evaluate((v) => PlainPageApplier.applyVerdict(document, v, 'hide'), verdict);
+  await page.evaluate(() => PlainPageApplier.unlockScroll(document));
+  const cleaned = await page.evaluate(() => document.documentElement.outerHTML);
+  assert.notEqual(cleaned, before);
+  assert.equal(await page.evaluate(() => PlainPageApplier.unchangedHTML(document)), before, 'unchangedHTML is not the page before cleaning');
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), cleaned, 'unchangedHTML changed the live page');
   await page.close();
 });
 

@@ -25,8 +25,8 @@ import { chromium } from 'playwright-core';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
 import { readLabels } from './lib/labels.mjs';
-import { ARTIFACTS, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, fold, median, needShared, seed } from './lib/pages.mjs';
-import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed } from './lib/pages.mjs';
+import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -215,6 +215,8 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   const sizes = await frame.evaluate(readerTextSizes);
   t.diagnostic(`text sizes at default settings: ${JSON.stringify(sizes)}`);
   assertTextSizes(sizes, defaults.size, 'Chromium');
+  const limits = readerFontSizes();
+  assertSizeControls(await frame.evaluate(readerSizeControls), defaults.size, limits, 'Chromium');
   const defaultShot = join(ARTIFACTS, 'chromium-reader-default.png');
   await page.screenshot({ path: defaultShot });
   t.diagnostic(`saved ${defaultShot}`);
@@ -236,6 +238,15 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   await frame.click('.toolbar button[data-width="wide"]');
   const saved = await ext.worker.evaluate(() => chrome.storage.local.get('reader'));
   assert.deepEqual({ ...saved.reader }, { theme: 'dark', font: 'sans', size: defaults.size + 1, width: 'wide' }, 'reader settings persist');
+
+  // The size is shown between A− and A+, and each is off at its limit.
+  assertSizeControls(await frame.evaluate(readerSizeControls), defaults.size + 1, limits, 'Chromium (A+ once)');
+  for (let size = defaults.size + 1; size < limits.max; size += limits.step) await frame.click('#larger');
+  assertSizeControls(await frame.evaluate(readerSizeControls), limits.max, limits, 'Chromium (A+ to the limit)');
+  for (let size = limits.max; size > limits.min; size -= limits.step) await frame.click('#smaller');
+  assertSizeControls(await frame.evaluate(readerSizeControls), limits.min, limits, 'Chromium (A− to the limit)');
+  for (let size = limits.min; size < defaults.size; size += limits.step) await frame.click('#larger');
+  assertSizeControls(await frame.evaluate(readerSizeControls), defaults.size, limits, 'Chromium (back to the default)');
 
   // Scrolling the reader does not scroll the page below it.
   await page.mouse.move(600, 500);
@@ -503,6 +514,40 @@ test('a prompt injected 2 s after load is cleaned, and scrolling comes back', as
   await page.mouse.move(400, 300);
   await page.mouse.wheel(0, 700);
   await page.waitForFunction(() => window.scrollY > 300, null, { timeout: 5000 });
+  await page.close();
+});
+
+/** Opens reader view from the popup, returns the article's text (header included), closes it with Esc. */
+async function readerArticle(ext, page, popup) {
+  await popup.click('#reader');
+  await page.bringToFront();
+  const frame = await readerFrame(page, ext);
+  const text = fold(await frame.locator('article').innerText());
+  await frame.focus('#close');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('iframe[data-plainpage-reader]'));
+  return text;
+}
+
+test('reader view gives the same article whether the page was cleaned or not', async (t) => {
+  const name = CLEANING_CHANGED_READER;
+  const page = await granted.context.newPage();
+  await page.goto(server.url(name));
+  const tabId = await tabIdOf(granted, page);
+  const s = await waitForStatus(granted, tabId, (x) => x.cleaned, `${name} to be cleaned`);
+  assert.ok(s.total > 0, `${name}: cleaning hid nothing, so this test shows nothing`);
+  const marks = () => page.locator('[data-plainpage-removed]').count();
+  const marked = await marks();
+  const popup = await openPopup(granted, tabId);
+  const cleaned = await readerArticle(granted, page, popup);
+  assert.equal(await marks(), marked, 'reader view changed the cleaned page');
+  await granted.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:restore' }), tabId);
+  await waitForStatus(granted, tabId, (x) => !x.cleaned, 'restore');
+  assert.equal(await marks(), 0);
+  const uncleaned = await readerArticle(granted, page, popup);
+  t.diagnostic(`${name}: ${s.total} blocks hidden; reader article ${cleaned.length} characters cleaned, ${uncleaned.length} not`);
+  assert.ok(cleaned === uncleaned, `${name}: reader view differs after cleaning: ${cleaned.length} characters cleaned, ${uncleaned.length} not, from character ${firstDifference(cleaned, uncleaned)}`);
+  await popup.close();
   await page.close();
 });
 

@@ -20,8 +20,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
-import { ARTIFACTS, CORPUS_PAGES, ROOT, SHARED, articleSentence, fold, needShared, seed } from './lib/pages.mjs';
-import { assertTextSizes, readerDefaults, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
+import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
 const DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '5b0f2a8e-7d3c-4e1a-9f6b-2c8d4a1e7f30';
@@ -274,6 +274,17 @@ test('reader view with the keyboard shortcut (activeTab only): in place, page st
     t.diagnostic(`saved ${file}`);
   }
   await s.click(await s.find('.toolbar button[data-theme="light"]'));
+  // The size is shown between A− and A+, and each is off at its limit.
+  const defaults = readerDefaults();
+  const limits = readerFontSizes();
+  const controls = () => s.execute(`return (${readerSizeControls})()`);
+  assertSizeControls(await controls(), defaults.size, limits, 'Firefox');
+  for (let size = defaults.size; size < limits.max; size += limits.step) await s.click(await s.find('#larger'));
+  assertSizeControls(await controls(), limits.max, limits, 'Firefox (A+ to the limit)');
+  for (let size = limits.max; size > limits.min; size -= limits.step) await s.click(await s.find('#smaller'));
+  assertSizeControls(await controls(), limits.min, limits, 'Firefox (A− to the limit)');
+  for (let size = limits.min; size < defaults.size; size += limits.step) await s.click(await s.find('#larger'));
+  assertSizeControls(await controls(), defaults.size, limits, 'Firefox (back to the default)');
   await closeReaderWithEscape();
   const after = await s.execute(`return { value: document.getElementById("typed").value, y: window.scrollY,
     origin: performance.timeOrigin, counter: window.pageState.counter, focused: document.activeElement.id }`);
@@ -458,6 +469,35 @@ test('a prompt injected 2 s after load is cleaned, and scrolling comes back', as
   await s.execute('window.scrollTo(0, 0)');
   await s.cmd('POST', '/actions', { actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: 400, y: 300, deltaX: 0, deltaY: 700 }] }] });
   await waitFor(() => s.execute('return window.scrollY > 300'), 'the page to scroll', 5000);
+});
+
+/** Opens reader view with the shortcut, returns the article's text (header included), closes it with Esc. */
+async function readerArticle() {
+  await pressShortcut();
+  await readerOpen();
+  const text = fold(await s.execute('return document.querySelector("article").innerText'));
+  await closeReaderWithEscape();
+  return text;
+}
+
+test('reader view gives the same article whether the page was cleaned or not', async (t) => {
+  const name = CLEANING_CHANGED_READER;
+  await s.navigate(server.url(name));
+  const st = await waitFor(async () => {
+    const x = await status();
+    return x.cleaned ? x : null;
+  }, `${name} to be cleaned`);
+  assert.ok(st.total > 0, `${name}: cleaning hid nothing, so this test shows nothing`);
+  const marks = () => s.execute('return document.querySelectorAll("[data-plainpage-removed]").length');
+  const marked = await marks();
+  const cleaned = await readerArticle();
+  assert.equal(await marks(), marked, 'reader view changed the cleaned page');
+  await inPopup(`return browser.tabs.sendMessage(args[0], { type: 'cs:restore' });`, [tabId]);
+  await waitFor(async () => !(await status()).cleaned, 'restore');
+  assert.equal(await marks(), 0);
+  const uncleaned = await readerArticle();
+  t.diagnostic(`${name}: ${st.total} blocks hidden; reader article ${cleaned.length} characters cleaned, ${uncleaned.length} not`);
+  assert.ok(cleaned === uncleaned, `${name}: reader view differs after cleaning: ${cleaned.length} characters cleaned, ${uncleaned.length} not, from character ${firstDifference(cleaned, uncleaned)}`);
 });
 
 test('automatic cleaning on five corpus pages keeps the article visible', async (t) => {

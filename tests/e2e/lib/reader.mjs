@@ -1,20 +1,50 @@
 // What both browsers' reader view tests check about text size and the reader shortcut: the
-// reader defaults from extension/settings.js (its source, run in a node vm), the sizes the reader
-// frame computes, and the suggested key in a built manifest.
+// reader defaults and size limits from extension/settings.js (its source, run in a node vm), the
+// sizes the reader frame computes, the size shown between A− and A+ (each off at its limit), and
+// the suggested key in a built manifest.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { ROOT } from './pages.mjs';
 
-/** The reader's default settings, as extension/settings.js defines them. */
-export function readerDefaults() {
+/** extension/settings.js, run in a node vm: its PlainPageSettings. */
+function settingsModule() {
   const context = vm.createContext({ PlainPage: { api: {} } });
   const file = join(ROOT, 'extension', 'settings.js');
   vm.runInContext(readFileSync(file, 'utf8'), context, { filename: file });
-  const reader = context.PlainPageSettings?.DEFAULTS?.reader;
+  return { settings: context.PlainPageSettings, file };
+}
+
+/** The reader's default settings, as extension/settings.js defines them. */
+export function readerDefaults() {
+  const { settings, file } = settingsModule();
+  const reader = settings?.DEFAULTS?.reader;
   assert.ok(reader && Number.isFinite(reader.size), `no DEFAULTS.reader.size in ${file}`);
   return { ...reader };
+}
+
+/** The text size limits and step (px), as extension/settings.js defines them. */
+export function readerFontSizes() {
+  const { settings, file } = settingsModule();
+  const sizes = settings?.FONT_SIZES;
+  assert.ok(sizes && [sizes.min, sizes.max, sizes.step].every(Number.isFinite), `no FONT_SIZES in ${file}`);
+  return { ...sizes };
+}
+
+/** Runs in the reader frame: the size shown between A− and A+, and which of the two is off. */
+export function readerSizeControls() {
+  return {
+    shown: document.getElementById('size').textContent,
+    smallerOff: document.getElementById('smaller').disabled,
+    largerOff: document.getElementById('larger').disabled,
+    body: parseFloat(getComputedStyle(document.body).fontSize),
+  };
+}
+
+/** The controls as they must be at `size` px: the size shown, A− off at the minimum, A+ at the maximum. */
+export function assertSizeControls(seen, size, { min, max }, where) {
+  assert.deepEqual(seen, { shown: `${size} px`, smallerOff: size <= min, largerOff: size >= max, body: size }, `${where}: the text size controls at ${size} px`);
 }
 
 /** The reader command's suggested key in a built manifest (dist/<browser>/manifest.json). */
