@@ -113,6 +113,25 @@ fn hostile_pages() {
     );
     run("50 MB page", big.as_bytes());
 
+    // 100 000 sibling boxes under the article, each a candidate for the judge (named for its
+    // call to action, or a row of share buttons): what the judge asks of a block's siblings it
+    // must ask in constant time, or this page takes minutes.
+    let boxes = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2025-01-01\"></head>\
+         <body><article><h1>T</h1>{}{}{}</article></body></html>",
+        para.repeat(10),
+        repeat(
+            "<div class=\"cta-box\"><h3>Try our app today</h3><p>Every sailing as it happens. \
+             <a href=\"/app\">Try it free</a></p></div>",
+            60_000
+        ),
+        repeat(
+            "<div class=\"k7\"><button>1</button><button>2</button><button>Share</button></div>",
+            40_000
+        )
+    );
+    run("100k sibling boxes", boxes.as_bytes());
+
     // A million attributes on one element.
     let mut attrs = String::from("<div");
     for i in 0..1_000_000 {

@@ -13,6 +13,7 @@ use crate::rules::lexicon;
 use crate::survey::{Row, Survey, NO_PARENT};
 use crate::text::{decode_entities, truncate_chars};
 use crate::tuning::*;
+use std::collections::HashMap;
 
 /// The chrome the judge found.
 pub struct Chrome {
@@ -86,6 +87,12 @@ struct Page<'a> {
     in_comments: Vec<bool>,
     /// Per ordinal: the element is or sits inside the page's footer.
     in_footer: Vec<bool>,
+    /// Per ordinal: the nearest earlier sibling that has text, or `NO_PARENT` (found once for
+    /// the page: asking for a rail's heading is a lookup, not a walk along its siblings).
+    prev_with_text: Vec<u32>,
+    /// How many elements of each tag and class the page has (counted once, so that asking
+    /// whether a box repeats costs a lookup, not a pass over the page).
+    boxes: HashMap<(&'a str, &'a str), u32>,
 }
 
 impl Page<'_> {
@@ -215,13 +222,10 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
 /// Whether boxes of this one's tag and class appear several times on the page: one per product
 /// of a review, not one promo.
 fn repeated(page: &Page<'_>, ordinal: u32) -> bool {
-    let rows = page.rows();
-    let row = &rows[ordinal as usize];
-    rows.iter()
-        .filter(|r| r.tag == row.tag && r.class == row.class)
-        .take(REPEATED_BOXES as usize)
-        .count()
-        >= REPEATED_BOXES as usize
+    let row = &page.rows()[ordinal as usize];
+    page.boxes
+        .get(&(&*row.tag, &*row.class))
+        .is_some_and(|&n| n >= REPEATED_BOXES)
 }
 
 /// The class word that gives an item its shape: the first one without a digit. Items of one
@@ -350,19 +354,11 @@ struct Teasers {
 /// The heading just before a block among its siblings, if it is a short one.
 fn heading_before(page: &Page<'_>, ordinal: u32) -> Option<u32> {
     let rows = page.rows();
-    let parent = rows[ordinal as usize].parent;
-    if parent == NO_PARENT {
-        return None;
-    }
-    let mut prev = None;
-    for c in super::article::children(page.survey, parent) {
-        if c == ordinal {
-            break;
-        }
-        if rows[c as usize].text > 0 {
-            prev = Some(c);
-        }
-    }
+    let prev = page
+        .prev_with_text
+        .get(ordinal as usize)
+        .copied()
+        .filter(|&p| p != NO_PARENT);
     // A heading, or a short lead-in line that ends in a colon ("More car rankings:").
     prev.filter(|&p| {
         let r = &rows[p as usize];
@@ -1071,9 +1067,25 @@ impl<'a> Page<'a> {
                 && root.is_none_or(|r| !(i as u32 <= r && row.end > r))
                 && hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
         }
+        let mut prev_with_text = vec![NO_PARENT; rows.len()];
+        let mut last_with_text = vec![NO_PARENT; rows.len()];
+        for (i, row) in rows.iter().enumerate() {
+            if let Some(last) = last_with_text.get_mut(row.parent as usize) {
+                prev_with_text[i] = *last;
+                if row.text > 0 {
+                    *last = i as u32;
+                }
+            }
+        }
+        let mut boxes: HashMap<(&str, &str), u32> = HashMap::new();
+        for row in rows {
+            *boxes.entry((&*row.tag, &*row.class)).or_default() += 1;
+        }
         Page {
             survey,
             root,
+            boxes,
+            prev_with_text,
             in_landmark,
             in_comments,
             in_footer,
