@@ -254,9 +254,7 @@ const NOT_RAIL_HEADINGS: &[&str] = &[
 
 /// Whether the block opens with one of these words (folded, whole words).
 fn opens_with_any(row: &Row, words: &[&str]) -> bool {
-    let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
-    let mut folded = String::new();
-    lexicon::fold(decode_entities(&opening).trim(), &mut folded);
+    let folded = opening(row);
     let folded = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
     words.iter().any(|w| {
         folded.starts_with(w)
@@ -277,11 +275,17 @@ fn says_share(preview: &str) -> bool {
         && !words().any(|w| matches!(w, "reply" | "quote" | "comment" | "comments" | "report"))
 }
 
-/// Whether the block's opening words say a phrase of the category.
-fn opens_with(row: &Row, category: Category) -> bool {
+/// A block's opening words, about a heading line, folded as the lexicon is written.
+fn opening(row: &Row) -> String {
     let opening: String = row.preview.chars().take(OPENING_CHARS).collect();
     let mut folded = String::new();
-    lexicon::fold(&decode_entities(&opening), &mut folded);
+    lexicon::fold(decode_entities(&opening).trim(), &mut folded);
+    folded
+}
+
+/// Whether the block's opening words say a phrase of the category.
+fn opens_with(row: &Row, category: Category) -> bool {
+    let folded = opening(row);
     let mut found = false;
     lexicon::scan(&folded, |i| {
         found |= lexicon::PHRASES[i].category == category
@@ -616,11 +620,14 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
     // (A footer's link columns under their headings are the site's map, not a rail.)
     if page.has_article && !menu && !page.in_footer[ordinal as usize] {
-        let before = heading_before(page, ordinal);
         // A table of contents or a list of tags is the article's own map, whatever its shape.
-        let own_map = opens_with_any(row, NOT_RAIL_HEADINGS)
-            || before.is_some_and(|h| opens_with_any(&page.rows()[h as usize], NOT_RAIL_HEADINGS));
-        if let Some(Teasers { items, pure }) = teaser_items(page, ordinal).filter(|_| !own_map) {
+        let listed = teaser_items(page, ordinal).map(|t| (t, heading_before(page, ordinal)));
+        let own_map = |before: Option<u32>| {
+            opens_with_any(row, NOT_RAIL_HEADINGS)
+                || before
+                    .is_some_and(|h| opens_with_any(&page.rows()[h as usize], NOT_RAIL_HEADINGS))
+        };
+        if let Some((Teasers { items, pure }, before)) = listed.filter(|(_, b)| !own_map(*b)) {
             let heading = row.headings > 0 || before.is_some();
             // The heading says what the list is ("Related posts:", "You might also like").
             let says_rail = before.map_or_else(
