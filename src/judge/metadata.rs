@@ -187,7 +187,7 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
     let Some(root) = article.root else {
         return Vec::new();
     };
-    let start = super::protect::headline(survey, root).unwrap_or(root) as usize;
+    let start = super::protect::headline(survey, root).map_or(root, |h| h.min(root)) as usize;
     let Some(end) = survey.row(root).map(|r| r.end as usize) else {
         return Vec::new();
     };
@@ -201,7 +201,9 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
         .filter(|r| r.tag.as_ref() == "time" || says_any(&[&r.class, &r.id, &r.extra], DATE_WORDS))
         .filter_map(|r| dates::printed(&decode_entities(&r.preview), month_first))
         .collect();
-    let header_end = (start..end)
+    // (The body's first paragraph: a standfirst between the headline and the body is not it.)
+    let body = start.max(root as usize);
+    let header_end = (body..end)
         .find(|&i| survey.rows[i].tag.as_ref() == "p" && survey.rows[i].text >= 120)
         .unwrap_or(end)
         .min(start + 80);
