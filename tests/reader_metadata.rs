@@ -72,3 +72,45 @@ fn a_byline_that_opens_with_the_date_gives_the_name() {
         byline("<div class=\"byline\"><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>");
     assert_eq!(got.as_deref(), Some("Julian K. Arni"));
 }
+
+fn printed_only(page: &str) -> Option<String> {
+    let html = format!("<html><head><title>Soil</title></head><body>{page}</body></html>");
+    plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .published
+}
+
+/// A long standfirst between the headline and the byline does not end the search for the date
+/// printed under it ("Dec 17, 2025 · 6 min read" in a plain `<p>`).
+#[test]
+fn the_date_under_a_long_standfirst_is_found() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let got = printed_only(&format!(
+        "<main><div class=\"head\"><h1>Why soil matters</h1>\
+         <p>{PROSE}</p><div><p>By Ann Lee</p><p>Dec 17, 2025</p><p>6 min read</p></div></div>\
+         <div class=\"body\">{body}</div></main>"
+    ));
+    assert_eq!(got.as_deref(), Some("2025-12-17"));
+}
+
+/// A line that says what its date is may sit in a column beside the body; a teaser's bare date
+/// there is another story's and is not taken.
+#[test]
+fn a_labelled_date_beside_the_body_is_found_and_a_teaser_date_is_not() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let page = |side: &str| {
+        printed_only(&format!(
+            "<main><article><h1>Why soil matters</h1>{body}</article>\
+             <aside><div>{side}</div></aside></main>"
+        ))
+    };
+    assert_eq!(
+        page("<span>Posted on April 13, 2023</span>").as_deref(),
+        Some("2023-04-13")
+    );
+    assert_eq!(
+        page("<a href=\"/x\">Other story</a><span>April 13, 2023</span>"),
+        None
+    );
+}

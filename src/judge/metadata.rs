@@ -212,12 +212,46 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
             lines
                 .iter()
                 .filter(short)
-                .filter(|r| r.words <= 8)
+                .filter(|r| r.words <= 12)
                 .filter_map(|r| dates::printed(&decode_entities(&r.preview), month_first)),
+        );
+    }
+    // A line that says what its date is ("Posted on April 13, 2023") may sit in a column beside
+    // the body or under it. (A teaser's bare date there is another story's.)
+    let after = (end + DATE_AFTER_ROWS).min(survey.rows.len());
+    if let Some(lines) = survey.rows.get(end..after) {
+        found.extend(
+            lines
+                .iter()
+                .filter(short)
+                .filter(|r| r.words <= 8)
+                .filter_map(|r| {
+                    let line = decode_entities(&r.preview).to_lowercase();
+                    PUBLISHED_LABELS
+                        .iter()
+                        .any(|l| line.trim_start().starts_with(l))
+                        .then(|| dates::printed(&line, month_first))
+                        .flatten()
+                }),
         );
     }
     found
 }
+
+/// How far after the article a labelled date line is looked for, in elements: a side column or
+/// the post's footer, not the next page section.
+const DATE_AFTER_ROWS: usize = 60;
+
+/// Words that open a line giving the publication date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publié",
+    "veröffentlicht",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+];
 
 fn first_heading(survey: &Survey, article: &Article) -> Option<String> {
     let start = article.root.unwrap_or(0) as usize;
