@@ -172,7 +172,7 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
                 .iter()
                 .rev()
                 .find(|x| **x != "de" && **x != "del")
-                .map(|x| x.trim_end_matches('.'));
+                .map(|x| x.trim_end_matches(|c: char| c == '.' || c.is_ascii_alphabetic()));
             let day_before = prev.and_then(num).filter(|d| *d <= 31);
             let day_after = next
                 .first()
@@ -208,10 +208,9 @@ pub fn after_leading_date(text: &str) -> Option<&str> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '/' || c == '-')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            month(w).is_some()
-                || w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                    .bytes()
-                    .all(|c| c.is_ascii_digit())
+            // (A day with its suffix, "18th"; a word of letters alone is no day.)
+            let day = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            month(w).is_some() || (!day.is_empty() && day.bytes().all(|c| c.is_ascii_digit()))
         });
     // (A name starts with a capital: "5 min read" or "11:30 am" after the year is no name.)
     let rest = text
@@ -299,6 +298,19 @@ mod tests {
             None
         );
         assert_eq!(after_leading_date("Jul 18, 2025 · 5 min read"), None);
+        assert_eq!(
+            after_leading_date("Dec. 19, 2025 · Niko Matsakis on behalf of the team"),
+            Some("Niko Matsakis on behalf of the team")
+        );
+        // A name is no day: "jsteinhardt" before the date is not part of it.
+        assert_eq!(
+            after_leading_date("jsteinhardt 18th Dec 2025 AI Alignment Forum"),
+            None
+        );
+        assert_eq!(
+            printed("18th Dec 2025", true).as_deref(),
+            Some("2025-12-18")
+        );
         assert_eq!(printed("2 hours ago", true), None);
         assert_eq!(printed("May the force", true), None);
         assert_eq!(

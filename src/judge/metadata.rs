@@ -275,62 +275,38 @@ const NOT_NAMES: &[&str] = &[
 /// A byline cleaned of its label and what follows the name ("By Jane Doe | Published …"), if it
 /// is a person's name at all.
 fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
-    let mut b = raw
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == '*' || c == ':')
-        .trim();
-    for prefix in [
-        "written by",
-        "posted by",
-        "reviewed by",
-        "by",
-        "author:",
-        "author",
-        "von",
-        "par",
-        "por",
-        "door",
-        "di",
-    ] {
-        if b.len() > prefix.len()
-            && b.is_char_boundary(prefix.len())
-            && b[..prefix.len()].eq_ignore_ascii_case(prefix)
-            && b[prefix.len()..].starts_with([' ', ':'])
-        {
-            b = b[prefix.len()..].trim_start_matches([' ', ':']);
-            break;
-        }
+    let b = without_label(raw);
+    // A date before the name ("Dec 17, 2025Julian K. Arni", "Dec. 19, 2025 · Niko Matsakis",
+    // the spans run together): the name is what follows the year.
+    if let Some(rest) = dates::after_leading_date(b) {
+        return person_name(rest, publishers);
     }
-    // What follows the name: a date, a reading time, a separator.
-    for stop in [
-        " | ",
-        " • ",
-        " · ",
-        " - ",
-        " — ",
-        " Published",
-        " Updated",
-        " on ",
-        " Last ",
-    ] {
+    // A date line before the byline ("Updated January 08, 2026 Written by Meghan Neville").
+    let lower = b.to_lowercase();
+    if let Some(at) = [" written by ", " posted by ", " by "]
+        .iter()
+        .find_map(|l| lower.find(l).map(|at| at + l.len()))
+        .filter(|&at| b.is_char_boundary(at) && dates::printed(&b[..at], true).is_some())
+    {
+        return person_name(&b[at..], publishers);
+    }
+    let mut b = b;
+    // What follows the name: a date, a reading time, a separator, a section.
+    for stop in BYLINE_STOPS {
         if let Some(at) = b.find(stop) {
             b = &b[..at];
         }
     }
-    let b = b.trim().trim_end_matches(',').trim();
+    let b = before_trailing_date(b.trim())
+        .trim()
+        .trim_end_matches(',')
+        .trim();
     let lower = b.to_lowercase();
     let letters = b.chars().filter(|c| c.is_alphabetic()).count();
     let user_name = !b.contains(' ')
         && (b.contains(['.', '_', '@']) || b.chars().any(|c| c.is_ascii_digit()) || b == lower);
     let is_publisher = publishers.iter().any(|p| p.eq_ignore_ascii_case(b));
     let dated = dates::printed(b, true).is_some();
-    // A date before the name ("Dec 17, 2025 Julian K. Arni", the spans run together): the name
-    // is what follows the year.
-    if dated {
-        if let Some(rest) = dates::after_leading_date(b) {
-            return person_name(rest, publishers);
-        }
-    }
     // (Pages do name an organization or a user name as the author, and that is what a reader
     // sees: only a name that is the page's own publisher and also a user name is refused.)
     (letters >= 2
@@ -340,6 +316,72 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         && !NOT_NAMES.contains(&lower.as_str())
         && !b.starts_with("http"))
     .then(|| b.to_owned())
+}
+
+/// Labels that open a byline ("By", "Written by:", "Contributors:"), longest first.
+const BYLINE_LABELS: &[&str] = &[
+    "this post was written by",
+    "written by",
+    "posted by",
+    "reviewed by",
+    "contributors",
+    "contributor",
+    "words by",
+    "author",
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+];
+
+/// What ends the name in a byline line.
+const BYLINE_STOPS: &[&str] = &[
+    " | ",
+    " • ",
+    " · ",
+    " - ",
+    " — ",
+    " Published",
+    " Updated",
+    " on ",
+    " in ",
+    " Last ",
+];
+
+/// The byline without its label and the punctuation around it.
+fn without_label(raw: &str) -> &str {
+    let mut b = raw
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '*' || c == ':')
+        .trim();
+    for label in BYLINE_LABELS {
+        if b.len() > label.len()
+            && b.is_char_boundary(label.len())
+            && b[..label.len()].eq_ignore_ascii_case(label)
+            && b[label.len()..].starts_with([' ', ':'])
+        {
+            b = b[label.len()..].trim_start_matches([' ', ':']);
+            break;
+        }
+    }
+    b.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A name without the date printed after it ("Luke Kim December 17, 2025", "Ziyi Xu, Dec 17,
+/// 2025"): the words before the first one that opens a date.
+fn before_trailing_date(b: &str) -> &str {
+    let Some(date) = dates::printed(b, true) else {
+        return b;
+    };
+    // The last word from which the same date still reads is where the date starts.
+    b.char_indices()
+        .filter(|&(i, c)| i > 0 && !c.is_whitespace() && b[..i].ends_with([' ', ',']))
+        .map(|(i, _)| i)
+        .filter(|&at| dates::printed(&b[at..], true).as_deref() == Some(date.as_str()))
+        .last()
+        .map_or(b, |at| b[..at].trim().trim_end_matches(','))
 }
 
 /// The first element whose class, rel or itemprop says "author" or "byline", with a short text
@@ -356,6 +398,21 @@ fn byline_element(survey: &Survey, valid: impl Fn(String) -> Option<String>) -> 
         }
     })
 }
+
+/// How a line that is a byline opens.
+const BYLINE_LINE_OPENINGS: &[&str] = &[
+    "by ",
+    "by:",
+    "written by ",
+    "written by:",
+    "this post was written by ",
+    "contributors:",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+    "di ",
+];
 
 /// Rows after the article's end where its author box may sit.
 const BYLINE_AFTER_ROWS: usize = 60;
@@ -381,7 +438,7 @@ fn by_line(
             }
             let text = fold_whitespace(&decode_entities(&r.preview));
             let lower = text.to_lowercase();
-            ["by ", "written by ", "von ", "par ", "por ", "door ", "di "]
+            BYLINE_LINE_OPENINGS
                 .iter()
                 .any(|p| lower.starts_with(p))
                 .then(|| valid(text))
@@ -396,4 +453,60 @@ fn first_paragraph(survey: &Survey, article: &Article) -> Option<String> {
         (r.tag.as_ref() == "p" && !r.hidden && r.text >= 80)
             .then(|| truncate_chars(&fold_whitespace(&decode_entities(&r.preview)), 200))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person_name;
+
+    fn name(raw: &str) -> Option<String> {
+        person_name(raw, &["Example News".to_owned()])
+    }
+
+    #[test]
+    fn a_byline_gives_the_name_without_its_label_date_or_section() {
+        assert_eq!(
+            name("by: Ziyi Xu, Dec 17, 2025").as_deref(),
+            Some("Ziyi Xu")
+        );
+        assert_eq!(
+            name("Written by: Elise Nass").as_deref(),
+            Some("Elise Nass")
+        );
+        assert_eq!(
+            name("Luke Kim December 17, 2025").as_deref(),
+            Some("Luke Kim")
+        );
+        assert_eq!(
+            name("Andrew Gerrand 4 August 2010").as_deref(),
+            Some("Andrew Gerrand")
+        );
+        assert_eq!(
+            name("Dec. 19, 2025 · Niko Matsakis on behalf of the team").as_deref(),
+            Some("Niko Matsakis")
+        );
+        assert_eq!(
+            name("Dec 26, 2025 • Mahua Das in Project Management").as_deref(),
+            Some("Mahua Das")
+        );
+        assert_eq!(
+            name("Contributors: Janet Loughrey").as_deref(),
+            Some("Janet Loughrey")
+        );
+        assert_eq!(
+            name("Updated January 08, 2026 Written by Meghan Neville").as_deref(),
+            Some("Meghan Neville")
+        );
+        assert_eq!(
+            name("by jsteinhardt 18th Dec 2025 AI Alignment Forum").as_deref(),
+            Some("jsteinhardt")
+        );
+    }
+
+    #[test]
+    fn a_date_or_a_label_alone_is_no_name() {
+        assert_eq!(name("December 17, 2025"), None);
+        assert_eq!(name("Written by"), None);
+        assert_eq!(name("By"), None);
+    }
 }
