@@ -33,11 +33,24 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
         .filter_map(&clean)
         .collect::<Vec<_>>();
     let person = |b: String| person_name(&b, &publisher);
-    let byline = clean(&m.ld.author)
+    let declared_author = clean(&m.ld.author)
         .and_then(person)
-        .or_else(|| clean(&m.author).and_then(person))
-        .or_else(|| byline_element(survey, person))
-        .or_else(|| by_line(survey, article, person));
+        .or_else(|| clean(&m.author).and_then(person));
+    let printed_author =
+        || byline_element(survey, person).or_else(|| by_line(survey, article, person));
+    // A page that declares its own organization as the author ("Cleveland Clinic", "USA TODAY")
+    // often prints the writer's name by the headline: the reader shows the person.
+    // (A lowercase handle, "midwestlifeandstyle", is the owner's account, not the firm.)
+    let organization = declared_author.as_deref().is_some_and(|a| {
+        let handle = !a.contains(' ') && a == a.to_lowercase();
+        publisher.iter().any(|p| p.eq_ignore_ascii_case(a))
+            || (!handle && names_host(a, m.canonical.as_deref()))
+    });
+    let byline = if organization {
+        printed_author().or(declared_author)
+    } else {
+        declared_author.or_else(printed_author)
+    };
     Metadata {
         title,
         byline,
@@ -52,6 +65,24 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
         canonical: clean(&m.canonical),
         section: clean(&m.ld.section),
     }
+}
+
+/// Whether a name is the site's, as its address spells it ("USA TODAY" on usatoday.com).
+fn names_host(name: &str, canonical: Option<&str>) -> bool {
+    let folded: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let host = canonical
+        .and_then(|c| c.split("//").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or("")
+        .to_lowercase();
+    folded.chars().count() >= 4
+        && host
+            .split('.')
+            .any(|label| label.replace('-', "") == folded)
 }
 
 /// "Headline | Site" → "Headline", when the headline part is substantial.
@@ -275,6 +306,10 @@ const NOT_NAMES: &[&str] = &[
 /// A byline cleaned of its label and what follows the name ("By Jane Doe | Published …"), if it
 /// is a person's name at all.
 fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
+    // (A commenter's name over a comment: "Lori Campbell says:".)
+    if raw.to_lowercase().contains(" says") {
+        return None;
+    }
     let b = without_label(raw);
     // A date before the name ("Dec 17, 2025Julian K. Arni", "Dec. 19, 2025 · Niko Matsakis",
     // the spans run together): the name is what follows the year.
@@ -302,6 +337,13 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         .trim_end_matches(',')
         .trim();
     let lower = b.to_lowercase();
+    // ("By signing up, you agree to our Privacy Policy" is a sentence, not a name.)
+    let words: Vec<&str> = b.split_whitespace().collect();
+    let lowercase = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let sentence = words.len() >= 3 && lowercase * 2 > words.len();
     let letters = b.chars().filter(|c| c.is_alphabetic()).count();
     let user_name = !b.contains(' ')
         && (b.contains(['.', '_', '@']) || b.chars().any(|c| c.is_ascii_digit()) || b == lower);
@@ -313,6 +355,7 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         && b.chars().count() < 100
         && (!user_name || !is_publisher)
         && !dated
+        && !sentence
         && !NOT_NAMES.contains(&lower.as_str())
         && !b.starts_with("http"))
     .then(|| b.to_owned())
@@ -379,8 +422,7 @@ fn before_trailing_date(b: &str) -> &str {
     b.char_indices()
         .filter(|&(i, c)| i > 0 && !c.is_whitespace() && b[..i].ends_with([' ', ',']))
         .map(|(i, _)| i)
-        .filter(|&at| dates::printed(&b[at..], true).as_deref() == Some(date.as_str()))
-        .last()
+        .rfind(|&at| dates::printed(&b[at..], true).as_deref() == Some(date.as_str()))
         .map_or(b, |at| b[..at].trim().trim_end_matches(','))
 }
 
@@ -504,7 +546,9 @@ mod tests {
     }
 
     #[test]
-    fn a_date_or_a_label_alone_is_no_name() {
+    fn a_date_a_label_a_sentence_or_a_commenter_is_no_name() {
+        assert_eq!(name("By signing up, you agree to our Privacy Policy"), None);
+        assert_eq!(name("Lori Campbell says: March 3, 2024 at 9:12 am"), None);
         assert_eq!(name("December 17, 2025"), None);
         assert_eq!(name("Written by"), None);
         assert_eq!(name("By"), None);
