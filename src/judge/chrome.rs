@@ -457,6 +457,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // A small box around a button that sells ("Book a demo", "Get started for free"): a house
     // promo on a dated post or story. (A lone button is left to its box; a menu's "Shop now" is
     // the site's; on a page without a date, a product's or a service's, the offer is the page.)
+    // Such a box is enough alone: its button may be a plain link ("Watch demo"), not a button.
     let offer = page.has_article
         && page.dated
         && row.offers > 0
@@ -465,7 +466,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && (OFFER_BOX_MIN_WORDS..=PROMPT_MAX_WORDS).contains(&row.words)
         && row.links <= OFFER_BOX_MAX_LINKS;
     if offer {
-        ev.add(2, Some(Category::Ad), Fact::Offer);
+        ev.add(CHROME_THRESHOLD, Some(Category::Ad), Fact::Offer);
     }
     // A box named for its call to action (`cta-block`, `short-cta`, `heroPromo`) around a
     // button or a link, on a dated post or story: the site's promo for itself, whatever its
