@@ -29,14 +29,16 @@ globalThis.PlainPageLabels ??= (() => {
   };
   const LABEL_STYLE = {
     position: 'absolute', display: 'flex', 'flex-wrap': 'wrap', 'align-items': 'center', gap: '4px 6px',
-    'box-sizing': 'border-box', 'max-width': '30em', margin: '0', padding: '4px 6px',
+    // The host is 0 × 0, so a label takes its own width rather than shrinking to its longest word.
+    'box-sizing': 'border-box', width: 'max-content', 'max-width': 'min(32em, calc(100vw - 24px))', margin: '0', padding: '4px 6px',
     background: '#ffffff', color: '#1b1b1b', 'border-radius': '4px', 'border-style': 'solid', 'border-width': '2px',
     'box-shadow': '0 1px 4px rgba(0, 0, 0, 0.35)', 'pointer-events': 'auto', 'text-align': 'left',
     font: '12px/1.35 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif',
     direction: 'ltr', 'white-space': 'normal', 'overflow-wrap': 'anywhere',
   };
   const CHIP_STYLE = { color: '#ffffff', 'font-weight': '600', padding: '0 5px', 'border-radius': '3px' };
-  const REASON_STYLE = { flex: '1 1 12em', 'min-width': '0' };
+  const REASON_STYLE = { flex: '1 1 0', 'min-width': '12em' };
+  const CONTROLS_STYLE = { display: 'flex', gap: '6px', 'flex-basis': '100%' };
   const BUTTON_STYLE = {
     font: 'inherit', 'font-size': '11px', margin: '0', padding: '1px 6px', color: '#111111',
     background: '#f2f2f2', border: '1px solid #8a8a8a', 'border-radius': '3px', cursor: 'pointer',
@@ -105,12 +107,12 @@ globalThis.PlainPageLabels ??= (() => {
     const reason = css(document.createElement('span'), REASON_STYLE);
     reason.className = 'reason';
     reason.textContent = removal.reason;
-    label.append(
-      chip,
-      reason,
+    const controls = css(document.createElement('div'), CONTROLS_STYLE);
+    controls.append(
       button('Restore', 'restore', () => handlers.onRestore(el)),
       button('Always keep on this site', 'keep', () => handlers.onKeep(el)),
     );
+    label.append(chip, reason, controls);
     return label;
   }
 

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
 import { CATEGORIES } from './lib/labels.mjs';
-import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, twoUniqueLabels } from './lib/why.mjs';
+import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
 import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
@@ -545,16 +545,15 @@ test('why each block went: a label per outlined block (category, reason), the le
     assert.deepEqual(l.buttons, ['Restore', 'Always keep on this site']);
     assert.ok(l.marked >= 1, `the label's key ${l.key} names a block marked ${l.category}`);
     assert.equal(l.fontSize, '12px', 'the page\'s styles do not reach the labels');
-    assert.ok(l.drawn, 'the label is drawn');
+    // Drawn at its own width (a line of reason or more, not one word a line) and not taller than a few lines.
+    assert.ok(l.width >= 200 && l.height > 0 && l.height < 120, `the label is drawn ${l.width} × ${l.height} px`);
   }
   assert.ok((await marksNow()).every((m) => m.outline === 'dashed' && m.display !== 'none'), 'every removed block is outlined');
   t.diagnostic(`${labels.length} labels: ${labels.map((l) => `${l.category}: ${l.reason}`).join(' | ')}`);
-  await s.execute(`const host = document.querySelector('plainpage-labels');
-    const first = [...host.shadowRoot.querySelectorAll('[data-category]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
-    window.scrollTo(0, Math.max(0, first.getBoundingClientRect().top + window.scrollY - 80));`);
+  const inView = await s.execute(`return (${scrollToMostLabels})()`);
   const shot = join(ARTIFACTS, 'firefox-show-removed-labels.png');
   writeFileSync(shot, await s.screenshot());
-  t.diagnostic(`saved ${shot}`);
+  t.diagnostic(`saved ${shot} (${inView} labels in view)`);
 
   // Leaving Show removed leaves the page byte for byte as it was.
   await clickInPopup('#show');

@@ -34,8 +34,7 @@ export const reasonLines = (items) => items.map(({ category, reason }) => `${cat
 /**
  * Runs in the page: each label of "Show removed" (null when there is no host element): its
  * category, the text of its chip and reason, its key, its buttons, how many elements the key
- * matches and how many of those carry the label's category mark, its font size and whether it
- * is drawn. Written without closures so both suites can send it as source.
+ * matches and how many of those carry the label's category mark, its font size and its size. Written without closures so both suites can send it as source.
  */
 export function labelsInPage() {
   const host = document.querySelector('plainpage-labels');
@@ -52,7 +51,8 @@ export function labelsInPage() {
       matches: matched.length,
       marked: matched.filter((el) => el.getAttribute('data-plainpage-removed') === label.dataset.category).length,
       fontSize: getComputedStyle(label).fontSize,
-      drawn: r.width > 0 && r.height > 0,
+      width: r.width,
+      height: r.height,
     };
   });
 }
@@ -95,4 +95,21 @@ export function twoUniqueLabels(labels) {
     if (picked.length === 2) break;
   }
   return picked;
+}
+
+/**
+ * Runs in the page: scrolls to where the viewport shows the most labels (for the screenshot);
+ * returns how many it shows.
+ */
+export function scrollToMostLabels() {
+  const host = document.querySelector('plainpage-labels');
+  const tops = [...host.shadowRoot.querySelectorAll('[data-category]')].map((l) => l.getBoundingClientRect().top + window.scrollY).sort((a, b) => a - b);
+  let best = { y: 0, n: 0 };
+  for (const top of tops) {
+    const y = Math.max(0, top - 40);
+    const n = tops.filter((t) => t >= y && t < y + window.innerHeight - 120).length;
+    if (n > best.n) best = { y, n };
+  }
+  window.scrollTo(0, best.y);
+  return best.n;
 }
