@@ -563,6 +563,9 @@ test('why each block went: a label per outlined block (category, reason), the le
   const only = await labelsShown(page, cleaned.counts[category], `for ${category} alone`);
   assert.ok(only.every((l) => l.category === category), `labels of other categories than ${category}`);
   assert.equal(await popup.getAttribute(`#counts li[data-category="${category}"] button`, 'aria-pressed'), 'true');
+  const legendShot = join(ARTIFACTS, 'chromium-popup-legend.png');
+  await popup.locator('#removed').screenshot({ path: legendShot });
+  t.diagnostic(`saved ${legendShot}`);
   const onlyMarks = await page.evaluate(marksInPage);
   for (const m of onlyMarks) {
     if (m.category === category) assert.ok(m.outline === 'dashed' && m.display !== 'none', `${category} is outlined`);
