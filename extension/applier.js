@@ -13,12 +13,20 @@
 // style attribute kept in data-plainpage-style until restore() puts it back. unchangedHTML()
 // serializes the page as it was before any of this (for reader view), from a copy, so the live
 // page keeps its marks.
+//
+// Two choices are the content script's, beyond the wasm applier's contract: `keep(el, removal)`
+// leaves a block the user kept alone (counted as kept, not removed), and `only` (a category)
+// outlines that category and hides the rest. COLOURS is the one table of category colours the
+// extension's pages use (the outlines, the popup's legend, the labels of "Show removed", the
+// options page).
 'use strict';
 
 globalThis.PlainPageApplier ??= (() => {
   const REMOVED = 'data-plainpage-removed';
   const SAVED_STYLE = 'data-plainpage-style';
   const UNLOCKED = 'data-plainpage-unlocked';
+  /** Marks the extension's own elements in the page (the labels' host); unchangedHTML leaves them out. */
+  const UI = 'data-plainpage-ui';
   const COLOURS = {
     subscribe: '#d62828',
     newsletter: '#7b2cbf',
@@ -74,7 +82,7 @@ globalThis.PlainPageApplier ??= (() => {
         throw new Error(`this verdict does not fit the page: element ${r.ordinal} is <${tag}> but the verdict removes a <${r.tag}>; nothing was changed`);
       }
       if (!el.style) throw new Error(`the <${tag}> element has no inline style to hide it with; nothing was changed`);
-      return [el, r.category, r.ordinal];
+      return [el, r.category, r.ordinal, r];
     });
     // The removed blocks have the right tags; the rest of the page must still line up too.
     if (fingerprint(list) !== verdict.fingerprint) {
@@ -146,6 +154,14 @@ globalThis.PlainPageApplier ??= (() => {
     }
   }
 
+  /** Brings one hidden or outlined block back as it was; false if it was not marked. */
+  function restoreBlock(el) {
+    if (!el.hasAttribute(REMOVED)) return false;
+    restoreStyle(el);
+    el.removeAttribute(REMOVED);
+    return true;
+  }
+
   /** Undoes every mark; returns the number of blocks restored. */
   function restore(document) {
     for (const el of document.querySelectorAll(`[${UNLOCKED}]`)) {
@@ -168,21 +184,48 @@ globalThis.PlainPageApplier ??= (() => {
    */
   function unchangedHTML(document) {
     const live = document.documentElement;
-    if (!document.querySelector(`[${REMOVED}], [${UNLOCKED}]`)) return live.outerHTML;
+    if (!document.querySelector(`[${REMOVED}], [${UNLOCKED}], [${UI}]`)) return live.outerHTML;
     const inert = document.implementation.createHTMLDocument('');
     const copy = inert.importNode(live, true);
     inert.replaceChild(copy, inert.documentElement);
     restore(inert);
+    for (const el of copy.querySelectorAll(`[${UI}]`)) el.remove();
     return copy.outerHTML;
   }
 
+  /**
+   * Marks the located blocks: hidden, or outlined in outline mode (with `only`, that category
+   * outlined and the rest hidden). A block `keep(el, removal)` answers true for is left alone.
+   * `marked(el, removal, outlined)` hears of each block marked. Returns the counts.
+   */
+  function markAll(targets, mode, { keep, only, marked } = {}) {
+    let applied = 0;
+    let kept = 0;
+    let hidden = 0;
+    for (const [el, category, , removal] of targets) {
+      if (keep?.(el, removal)) {
+        kept += 1;
+        continue;
+      }
+      const how = mode === 'outline' && (!only || only === category) ? 'outline' : 'hide';
+      if (!mark(el, category, how)) continue;
+      applied += 1;
+      if (how === 'hide') hidden += 1;
+      marked?.(el, removal, how === 'outline');
+    }
+    return { applied, kept, hidden };
+  }
+
   /** A whole page's verdict: replaces any previous application. */
-  function applyVerdict(document, verdict, mode = 'hide') {
+  function applyVerdict(document, verdict, mode = 'hide', choices = {}) {
     const targets = locate(document, verdict);
     restore(document);
-    const unlocked = Boolean(verdict.unlock_scroll) && mode === 'hide';
+    let counts;
+    let unlocked = false;
     try {
-      for (const [el, category] of targets) mark(el, category, mode);
+      counts = markAll(targets, mode, choices);
+      // Scrolling is unlocked in hide mode, and in outline mode when some blocks are hidden.
+      unlocked = Boolean(verdict.unlock_scroll) && (mode === 'hide' || counts.hidden > 0);
       if (unlocked) unlockScroll(document);
     } catch (error) {
       // Everything was checked first, so the page refused a change: take back what was done
@@ -190,18 +233,20 @@ globalThis.PlainPageApplier ??= (() => {
       restore(document);
       throw error;
     }
-    return { applied: targets.length, mode, unlockedScroll: unlocked };
+    return { applied: counts.applied, kept: counts.kept, mode, unlockedScroll: unlocked };
   }
 
   /** A fragment's verdict (from analyzeFragment): adds to what is applied. */
-  function applyFragmentVerdict(root, verdict, mode = 'hide') {
+  function applyFragmentVerdict(root, verdict, mode = 'hide', choices = {}) {
     const targets = locate(root, verdict);
-    let applied = 0;
-    for (const [el, category] of targets) if (mark(el, category, mode)) applied += 1;
-    const unlocked = Boolean(verdict.unlock_scroll) && mode === 'hide';
+    const counts = markAll(targets, mode, choices);
+    const unlocked = Boolean(verdict.unlock_scroll) && (mode === 'hide' || counts.hidden > 0);
     if (unlocked) unlockScroll(root.ownerDocument);
-    return { applied, mode, unlockedScroll: unlocked };
+    return { applied: counts.applied, kept: counts.kept, mode, unlockedScroll: unlocked };
   }
 
-  return Object.freeze({ REMOVED, applyVerdict, applyFragmentVerdict, restore, unlockScroll, unchangedHTML });
+  return Object.freeze({
+    REMOVED, UI, COLOURS: Object.freeze(COLOURS),
+    applyVerdict, applyFragmentVerdict, restoreBlock, restore, unlockScroll, unchangedHTML,
+  });
 })();

@@ -13,7 +13,7 @@ const Settings = globalThis.PlainPageSettings;
 /** The id of the registered cleaner (one registration for every allowed origin). */
 const CLEANER_ID = 'plainpage-cleaner';
 /** The content script's files, in order: the same list for registration and for injection. */
-const CONTENT_FILES = ['messages.js', 'settings.js', 'applier.js', 'content.js'];
+const CONTENT_FILES = ['messages.js', 'settings.js', 'applier.js', 'labels.js', 'content.js'];
 
 // ---- the engine ------------------------------------------------------------------------------
 
@@ -163,6 +163,31 @@ async function disableSite({ host, tabId }) {
   return { ok: true };
 }
 
+/**
+ * "Always keep on this site": saves a block's selector as an exception for the site of the page
+ * that asked (from the sender, not the message). Later cleanings of that site leave it alone; the
+ * options page lists the exceptions and deletes them.
+ */
+let keeping = Promise.resolve();
+function keepBlock({ selector, category, preview }, sender) {
+  const host = Settings.hostOf(sender.url ?? sender.tab?.url ?? '');
+  if (!host || !sender.tab) throw new Error('only a page can keep a block');
+  if (typeof selector !== 'string' || !selector || selector.length > 500) throw new Error('the block has no selector');
+  const entry = {
+    selector,
+    category: Settings.CATEGORIES.includes(category) ? category : null,
+    preview: typeof preview === 'string' ? preview.slice(0, 120) : '',
+  };
+  // One at a time, so two clicks in a row both end up in the list.
+  keeping = keeping.catch(() => {}).then(async () => {
+    const settings = await Settings.load();
+    const entries = Settings.keptOn(settings, host).filter((e) => e.selector !== selector);
+    await Settings.save({ keep: { ...settings.keep, [host]: [...entries, entry] } });
+    return { host, ...entry };
+  });
+  return keeping;
+}
+
 async function handle(message, sender) {
   switch (message.type) {
     case MSG.ANALYZE:
@@ -175,6 +200,8 @@ async function handle(message, sender) {
       return disableSite(message);
     case MSG.CLEAN_TAB:
       return cleanTab(message.tabId);
+    case MSG.KEEP_BLOCK:
+      return keepBlock(message, sender);
     case MSG.REMOVED_COUNT: {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return null;

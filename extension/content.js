@@ -1,6 +1,9 @@
 // The content script: serialize the live page → the engine judges it (in the background, in
 // wasm) → apply the verdict by ordinal (applier.js); watch for chrome the page adds later; and
-// open or close the reader overlay (which reads the page as it was before cleaning).
+// open or close the reader overlay (which reads the page as it was before cleaning). In "Show
+// removed" (outline mode) each outlined block gets a label (labels.js) with its category, its
+// reason, *Restore* and *Always keep on this site*; blocks the user keeps on a site (settings
+// `keep`) are left alone on every later cleaning of that site.
 //
 // It runs in the extension's isolated world (registered at document_idle on allowed sites, or
 // injected on demand for reader view through activeTab). WebAssembly does not run here: in
@@ -15,6 +18,7 @@
   const { api, MSG, isMessage } = globalThis.PlainPage;
   const Settings = globalThis.PlainPageSettings;
   const Applier = globalThis.PlainPageApplier;
+  const Labels = globalThis.PlainPageLabels;
 
   /** Marks the reader overlay's frame, so cleaning and the observer leave it alone. */
   const READER_ATTR = 'data-plainpage-reader';
@@ -28,6 +32,16 @@
     /** Cleaned once and then restored ("Restore all"): the popup offers "Clean again". */
     restored: false,
     mode: 'hide',
+    /** In outline mode, the one category outlined (the popup's click on a count), or null for all. */
+    only: null,
+    /** The blocks marked removed: { el, removal, outlined }. */
+    blocks: [],
+    /** Blocks the user restored one by one on this page: left alone until "Restore all". */
+    restoredHere: new WeakSet(),
+    /** Selectors of the blocks always kept on this site (settings `keep`). */
+    keep: [],
+    /** Blocks the verdict removes that were left alone because they are kept on this site. */
+    kept: 0,
     /** The article root from the page's verdict: added subtrees inside or around it are skipped. */
     articleRoot: null,
     counts: {},
@@ -65,6 +79,7 @@
     state.cleaned = true;
     state.restored = false;
     state.timings.cleaned = performance.now() - state.timings.start;
+    showLabels();
     watch();
     report();
     return status();
@@ -76,14 +91,18 @@
    * changed shape while it was being judged; then it is tried once more.
    */
   async function applyWhole(attempt = 0) {
+    Labels.hide();
     Applier.restore(document);
     const html = document.documentElement.outerHTML;
     const started = performance.now();
-    const { verdict, timings } = await judge(html, false);
+    const [{ verdict, timings }, keep] = await Promise.all([judge(html, false), keptSelectors()]);
     const judged = performance.now();
+    state.keep = keep;
+    const blocks = [];
+    const tally = { kept: 0 };
     let applied;
     try {
-      applied = Applier.applyVerdict(document, verdict, state.mode);
+      applied = Applier.applyVerdict(document, verdict, state.mode, choices(blocks, tally));
     } catch (error) {
       if (attempt === 0) return applyWhole(1);
       throw error;
@@ -93,13 +112,37 @@
     state.timings.apply = performance.now() - judged;
     state.articleRoot = verdict.article === null ? null : document.querySelectorAll('*')[verdict.article] ?? null;
     state.unlockedScroll = applied.unlockedScroll;
-    state.counts = {};
-    count(verdict.removals);
+    state.blocks = blocks;
+    state.kept = tally.kept;
+    recount();
     return applied;
   }
 
-  function count(removals) {
-    for (const r of removals) state.counts[r.category] = (state.counts[r.category] ?? 0) + 1;
+  /**
+   * What the applier is told besides the verdict: what to leave alone (restored here, or kept on
+   * this site: counted in `tally.kept`), what to outline; the blocks it marks go into `blocks`.
+   */
+  function choices(blocks, tally) {
+    return {
+      keep: (el) => {
+        if (state.restoredHere.has(el)) return true;
+        if (!state.keep.some((selector) => Labels.matches(el, selector))) return false;
+        tally.kept += 1;
+        return true;
+      },
+      only: state.only,
+      marked: (el, removal, outlined) => blocks.push({ el, removal, outlined }),
+    };
+  }
+
+  async function keptSelectors() {
+    const settings = await Settings.load();
+    return Settings.keptOn(settings, location.hostname).map((entry) => entry.selector);
+  }
+
+  function recount() {
+    state.counts = {};
+    for (const { removal } of state.blocks) state.counts[removal.category] = (state.counts[removal.category] ?? 0) + 1;
   }
 
   function total() {
@@ -110,15 +153,69 @@
     api.runtime.sendMessage({ type: MSG.REMOVED_COUNT, total: state.cleaned ? total() : 0 }).catch(() => {});
   }
 
-  async function setMode(mode) {
+  async function setMode(mode, only) {
     state.mode = mode === 'outline' ? 'outline' : 'hide';
+    state.only = state.mode === 'outline' && Settings.CATEGORIES.includes(only) ? only : null;
     if (!state.cleaned) return clean();
     await applyWhole();
+    showLabels();
     report();
     return status();
   }
 
+  // ---- why each block went: labels, restore one block, always keep on this site -------------
+
+  function showLabels() {
+    if (state.mode !== 'outline' || !state.cleaned) {
+      Labels.hide();
+      return;
+    }
+    Labels.show(document, state.blocks.filter((b) => b.outlined), { onRestore: restoreBlock, onKeep: keepOnSite });
+  }
+
+  /** Takes blocks out of what is removed: their marks and labels off, the counts and badge updated. */
+  function release(els) {
+    const set = new Set(els);
+    for (const el of set) {
+      Applier.restoreBlock(el);
+      Labels.drop(el);
+    }
+    state.blocks = state.blocks.filter((b) => !set.has(b.el));
+    recount();
+    report();
+  }
+
+  /** *Restore*: this block back, on this page only. */
+  function restoreBlock(el) {
+    state.restoredHere.add(el);
+    release([el]);
+  }
+
+  /**
+   * *Always keep on this site*: the block's key (labels.js, keyOf) is saved as an exception for
+   * the site by the background, and every removed block it names is back at once.
+   */
+  async function keepOnSite(el) {
+    const block = state.blocks.find((b) => b.el === el);
+    if (!block) return;
+    const selector = Labels.keyOf(el);
+    try {
+      const answer = await api.runtime.sendMessage({
+        type: MSG.KEEP_BLOCK, selector, category: block.removal.category, preview: block.removal.preview ?? '',
+      });
+      if (!answer?.ok) throw new Error(answer?.error ?? 'the background did not answer');
+    } catch (error) {
+      console.warn('PlainPage: the block could not be kept on this site:', error);
+      return;
+    }
+    if (!state.keep.includes(selector)) state.keep.push(selector);
+    const named = state.blocks.filter((b) => Labels.matches(b.el, selector)).map((b) => b.el);
+    state.kept += named.length;
+    release(named);
+  }
+
   function restoreAll() {
+    Labels.hide();
     state.observer?.disconnect();
     state.scrollGuard?.disconnect();
     state.observer = state.scrollGuard = null;
@@ -127,6 +224,10 @@
     state.restored ||= state.cleaned;
     state.cleaned = false;
     state.counts = {};
+    state.blocks = [];
+    state.kept = 0;
+    state.only = null;
+    state.restoredHere = new WeakSet();
     state.articleRoot = null;
     state.unlockedScroll = false;
     report();
@@ -171,10 +272,13 @@
         const { verdict } = await judge(root.outerHTML, true);
         if (verdict.removals.length === 0 || !root.isConnected || !state.cleaned) continue;
         try {
-          const applied = Applier.applyFragmentVerdict(root, verdict, state.mode);
+          const blocks = [];
+          const tally = { kept: 0 };
+          const applied = Applier.applyFragmentVerdict(root, verdict, state.mode, choices(blocks, tally));
           state.unlockedScroll ||= applied.unlockedScroll;
-          count(verdict.removals);
-          removed += verdict.removals.length;
+          state.blocks.push(...blocks);
+          state.kept += tally.kept;
+          removed += blocks.length;
         } catch (error) {
           console.warn('PlainPage: an added block changed while it was judged and was left as it is:', error.message);
         }
@@ -185,7 +289,11 @@
       state.inFlight = false;
       state.timings.lastFragments = performance.now() - started;
     }
-    if (removed > 0) report();
+    if (removed > 0) {
+      recount();
+      showLabels();
+      report();
+    }
     if (state.pending.size > 0) setTimeout(judgeAdded, 50);
   }
 
@@ -200,7 +308,7 @@
   }
 
   function worthJudging(root) {
-    if (INERT.has(root.tagName) || root.hasAttribute(READER_ATTR)) return false;
+    if (INERT.has(root.tagName) || root.hasAttribute(READER_ATTR) || root.hasAttribute(Applier.UI)) return false;
     if (root.closest(`[${Applier.REMOVED}]`)) return false; // already hidden
     const article = state.articleRoot;
     if (article && (article.contains(root) || root.contains(article))) return false;
@@ -300,7 +408,10 @@
       cleaned: state.cleaned,
       restored: state.restored,
       mode: state.mode,
+      only: state.only,
       counts: { ...state.counts },
+      kept: state.kept,
+      labels: state.mode === 'outline' ? state.blocks.filter((b) => b.outlined).length : 0,
       total: total(),
       unlockedScroll: state.unlockedScroll,
       readerOpen: state.reader !== null,
@@ -318,7 +429,7 @@
       case MSG.CS_STATUS:
         return status();
       case MSG.CS_SET_MODE:
-        return setMode(message.mode);
+        return setMode(message.mode, message.only);
       case MSG.CS_RESTORE:
         return restoreAll();
       default:

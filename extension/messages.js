@@ -18,11 +18,12 @@ globalThis.PlainPage ??= Object.freeze({
     // content script → background
     ANALYZE: 'bg:analyze', // { html, url, fragment } → { verdict, timings }
     REMOVED_COUNT: 'bg:removed-count', // { total }
+    KEEP_BLOCK: 'bg:keep-block', // { selector, category, preview }: always keep it on the sender's site
     // background / popup → content script
     CS_TOGGLE_READER: 'cs:toggle-reader',
     CS_CLEAN: 'cs:clean', // clean now (the site was just allowed, or "Clean this page" / "Clean again")
     CS_STATUS: 'cs:status', // → { cleaned, restored, mode, counts, total, readerOpen, timings }
-    CS_SET_MODE: 'cs:set-mode', // { mode: 'hide' | 'outline' }
+    CS_SET_MODE: 'cs:set-mode', // { mode: 'hide' | 'outline', only?: category (outline just that one) }
     CS_RESTORE: 'cs:restore', // everything back as it was, cleaning off for this page
   }),
 

@@ -1,11 +1,13 @@
 // The options page: categories, the sites cleaned automatically (the allowlist, every site, and
-// exceptions), reader-view defaults, and custom element-hiding rules with imported list files.
+// exceptions), the blocks always kept on a site (from "Show removed"), reader-view defaults, and
+// custom element-hiding rules with imported list files.
 // Rules are compiled here once per change with the wasm engine, and the report of what each list
 // contributed (with every unsupported line and why) is shown.
 import init, { compileRules } from './pkg/plainpage.js';
 
 const { api, MSG } = globalThis.PlainPage;
 const Settings = globalThis.PlainPageSettings;
+const { COLOURS } = globalThis.PlainPageApplier;
 
 const $ = (id) => document.getElementById(id);
 const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) });
@@ -106,6 +108,50 @@ $('excluded').addEventListener('change', async () => {
   const hosts = $('excluded').value.split(/\s+/).map(normalizeHost).filter(Boolean);
   await Settings.save({ excluded: [...new Set(hosts)] });
   await renderSites();
+});
+
+// ---- blocks always kept ------------------------------------------------------------------------
+
+async function renderKept() {
+  const { keep } = await Settings.load();
+  const hosts = Object.keys(keep).filter((h) => Settings.keptOn({ keep }, h).length > 0).sort();
+  if (hosts.length === 0) {
+    $('kept').replaceChildren(el('li', { className: 'note', textContent: 'None yet.' }));
+    return;
+  }
+  $('kept').replaceChildren(
+    ...hosts.map((host) => {
+      const rows = Settings.keptOn({ keep }, host).map((entry) => {
+        const remove = el('button', { type: 'button', textContent: 'Delete' });
+        remove.addEventListener('click', () => deleteKept(host, entry.selector));
+        const swatch = el('span', { className: 'swatch', title: entry.category ?? '' });
+        swatch.style.borderColor = COLOURS[entry.category] ?? 'currentColor';
+        const row = el('li', {}, swatch, el('span', { textContent: entry.category ?? 'block' }),
+          el('code', { textContent: entry.selector }),
+          el('span', { className: 'preview', textContent: entry.preview ? `“${entry.preview}”` : '' }), remove);
+        row.dataset.selector = entry.selector;
+        return row;
+      });
+      const item = el('li', {}, el('strong', { textContent: host }), el('ul', {}, ...rows));
+      item.dataset.host = host;
+      return item;
+    }),
+  );
+}
+
+async function deleteKept(host, selector) {
+  const { keep } = await Settings.load();
+  const entries = Settings.keptOn({ keep }, host).filter((e) => e.selector !== selector);
+  const next = { ...keep };
+  if (entries.length > 0) next[host] = entries;
+  else delete next[host];
+  await Settings.save({ keep: next });
+  await renderKept();
+}
+
+// Kept from a page's label while this page is open: shown at once.
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'keep' in changes) renderKept();
 });
 
 // ---- reader defaults -------------------------------------------------------------------------------
@@ -232,5 +278,6 @@ $('save-rules').addEventListener('click', async () => {
 
 renderLists();
 await renderSites();
+await renderKept();
 await compileAndReport(settings.rules.custom, lists);
 document.body.dataset.ready = 'true';

@@ -17,7 +17,7 @@ const SOURCE = dirname(fileURLToPath(import.meta.url));
 const BROWSERS = { chrome: 'zip', firefox: 'xpi' };
 /** The extension's files (everything else in extension/ is for building it). */
 const FILES = [
-  'background.js', 'content.js', 'applier.js', 'messages.js', 'settings.js',
+  'background.js', 'content.js', 'applier.js', 'labels.js', 'messages.js', 'settings.js',
   'reader.html', 'reader.js', 'reader.css',
   'popup.html', 'popup.js', 'popup.css',
   'options.html', 'options.js', 'options.css',

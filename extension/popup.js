@@ -1,9 +1,11 @@
 // The toolbar popup: reader view and its keyboard shortcut, "clean this page" (once, through
 // activeTab), automatic cleaning for this site (or every site), what was removed by category,
-// "show removed", "restore all" and then "clean again". `popup.html?tab=ID` targets a given tab
+// the legend of category colours (a click on a count outlines just that category), "show removed",
+// "restore all" and then "clean again". `popup.html?tab=ID` targets a given tab
 // (the end-to-end tests open the popup in a tab of its own that way).
 const { api, MSG } = globalThis.PlainPage;
 const Settings = globalThis.PlainPageSettings;
+const { COLOURS } = globalThis.PlainPageApplier;
 
 const $ = (id) => document.getElementById(id);
 const LABELS = {
@@ -65,19 +67,44 @@ async function refresh() {
   removed.hidden = !status?.cleaned;
   if (!status?.cleaned) return;
   $('total').textContent = status.total === 1 ? '1 block' : `${status.total} blocks`;
+  // The legend: every category with its outline colour and its count; a count is a button.
   $('counts').replaceChildren(
-    ...Settings.CATEGORIES.filter((c) => status.counts[c]).map((c) => {
+    ...Settings.CATEGORIES.map((c) => {
+      const count = status.counts[c] ?? 0;
       const li = document.createElement('li');
       li.dataset.category = c;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.disabled = count === 0;
+      button.setAttribute('aria-pressed', String(status.mode === 'outline' && status.only === c));
+      button.title = count ? `Outline only ${LABELS[c].toLowerCase()}` : `No ${LABELS[c].toLowerCase()} removed`;
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.borderColor = COLOURS[c];
       const name = document.createElement('span');
+      name.className = 'name';
       name.textContent = LABELS[c];
       const n = document.createElement('span');
-      n.textContent = String(status.counts[c]);
-      li.append(name, n);
+      n.className = 'n';
+      n.textContent = String(count);
+      button.append(swatch, name, n);
+      button.addEventListener('click', () => outlineOnly(c, status));
+      li.append(button);
       return li;
     }),
   );
   $('show').checked = status.mode === 'outline';
+  $('kept').hidden = !status.kept;
+  $('kept').textContent = status.kept === 1
+    ? '1 block is kept on this site (the options page lists it).'
+    : `${status.kept} blocks are kept on this site (the options page lists them).`;
+}
+
+/** A click on a count: outline just that category (the rest stays hidden); again: all of them. */
+async function outlineOnly(category, status) {
+  const again = status.mode === 'outline' && status.only === category;
+  await api.tabs.sendMessage(tab.id, { type: MSG.CS_SET_MODE, mode: 'outline', only: again ? undefined : category });
+  await refresh();
 }
 
 /**

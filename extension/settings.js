@@ -27,6 +27,11 @@ globalThis.PlainPageSettings ??= (() => {
     reader: { theme: 'system', font: 'serif', size: 19, width: 'medium' },
     /** Custom element-hiding rules: the text area, and imported list files ({ name, text }). */
     rules: { custom: '', lists: [] },
+    /**
+     * Host → blocks always kept there ("Always keep on this site" in "Show removed"):
+     * [{ selector, category, preview }], the selector from labels.js (keyOf).
+     */
+    keep: {},
   });
 
   async function load() {
@@ -71,6 +76,12 @@ globalThis.PlainPageSettings ??= (() => {
     return settings.sites[host] === true;
   }
 
+  /** The blocks always kept on a host: [{ selector, category, preview }]. */
+  function keptOn(settings, host) {
+    const entries = host ? settings.keep[host] : undefined;
+    return Array.isArray(entries) ? entries.filter((e) => e && typeof e.selector === 'string' && e.selector) : [];
+  }
+
   /** The filter lists to compile: the custom rules, then each imported list. */
   function ruleLists(settings) {
     const lists = [];
@@ -85,6 +96,6 @@ globalThis.PlainPageSettings ??= (() => {
 
   return Object.freeze({
     CATEGORIES, THEMES, FONTS, WIDTHS, FONT_SIZES, ALL_SITES, DEFAULTS,
-    load, save, patternFor, hostOf, enabledCategories, cleansHost, ruleLists,
+    load, save, patternFor, hostOf, enabledCategories, cleansHost, keptOn, ruleLists,
   });
 })();

@@ -165,3 +165,49 @@ test('applier.js adds a fragment verdict (ordinals from the subtree root) to wha
   assert.equal(hidden, verdict.removals.length + fragment.removals.length, 'the page verdict stays applied');
   await page.close();
 });
+
+test('applier.js choices: `keep` leaves blocks alone, `only` outlines one category and hides the rest, restoreBlock brings back one block, restore is byte for byte', async () => {
+  const { page, verdict } = await seedPage();
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const categories = [...new Set(verdict.removals.map((r) => r.category))];
+  const only = categories[0];
+  const keepOrdinal = verdict.removals.at(-1).ordinal;
+  const result = await page.evaluate(({ v, only, keepOrdinal }) => {
+    const all = document.querySelectorAll('*');
+    const marked = [];
+    const applied = PlainPageApplier.applyVerdict(document, v, 'outline', {
+      only,
+      keep: (el) => el === all[keepOrdinal],
+      marked: (el, removal, outlined) => marked.push([removal.ordinal, removal.category, outlined]),
+    });
+    const shown = [...document.querySelectorAll('[data-plainpage-removed]')].map((el) => [el.getAttribute('data-plainpage-removed'), el.style.outlineStyle, el.style.display]);
+    return { applied, marked, shown, keptMarked: all[keepOrdinal].hasAttribute('data-plainpage-removed') };
+  }, { v: verdict, only, keepOrdinal });
+  assert.equal(result.applied.kept, 1);
+  assert.equal(result.applied.applied, verdict.removals.length - 1);
+  assert.equal(result.keptMarked, false, 'the kept block is not marked');
+  assert.equal(result.marked.length, verdict.removals.length - 1, 'marked() hears of every block marked');
+  for (const [, category, outlined] of result.marked) assert.equal(outlined, category === only);
+  for (const [category, outline, display] of result.shown) {
+    if (category === only) assert.deepEqual([outline, display], ['dashed', ''], `${category} is outlined`);
+    else assert.deepEqual([outline, display], ['', 'none'], `${category} is hidden while only ${only} is outlined`);
+  }
+  // One block back, then every block back: the page as it was.
+  const one = verdict.removals[0].ordinal;
+  assert.equal(await page.evaluate((o) => PlainPageApplier.restoreBlock(document.querySelectorAll('*')[o]), one), true);
+  assert.equal(await page.evaluate((o) => document.querySelectorAll('*')[o].hasAttribute('data-plainpage-removed'), one), false);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-plainpage-removed]').length), verdict.removals.length - 2);
+  // The extension's own elements (the labels' host) are not part of the page as it was.
+  const unchanged = await page.evaluate(() => {
+    const host = document.createElement('plainpage-labels');
+    host.setAttribute(PlainPageApplier.UI, '');
+    document.documentElement.append(host);
+    const html = PlainPageApplier.unchangedHTML(document);
+    host.remove();
+    return html;
+  });
+  assert.equal(unchanged, before, 'unchangedHTML leaves out the labels\' host');
+  await page.evaluate(() => PlainPageApplier.restore(document));
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'restore left the page changed');
+  await page.close();
+});

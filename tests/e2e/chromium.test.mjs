@@ -24,7 +24,8 @@ import { chromium } from 'playwright-core';
 // Service-worker requests are reported too (the background must fetch nothing but its .wasm).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
-import { readLabels } from './lib/labels.mjs';
+import { CATEGORIES, readLabels } from './lib/labels.mjs';
+import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed } from './lib/pages.mjs';
 import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
@@ -359,7 +360,7 @@ test('"Clean this page" with activeTab only: cleaned once, no host permission, t
   for (const phrase of seed.chromePhrases()) assert.ok(!text.includes(phrase), `still visible after "Clean this page": ${phrase}`);
   for (const p of seed.paragraphs()) assert.ok(text.includes(p), `article paragraph hidden: ${p.slice(0, 60)}…`);
   assert.equal(await popup.locator('#clean-once').isVisible(), false, 'the page is cleaned: "Clean this page" is not offered');
-  assert.ok((await popup.locator('#counts li').count()) > 0, 'the popup lists removals by category');
+  assert.ok((await popup.locator('#counts li button:not([disabled])').count()) > 0, 'the popup lists removals by category');
 
   // Nothing lasting: no host permission, the site not allowed, the switch still off, no cleaner registered.
   const lasting = await ext.worker.evaluate(async (origin) => ({
@@ -452,7 +453,7 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   await popup.reload();
   await popup.waitForSelector('body[data-ready="true"]');
   assert.equal(await popup.isChecked('#site'), true, 'the switch shows the site is on');
-  const counts = await popup.$$eval('#counts li', (lis) => lis.map((li) => [li.dataset.category, li.lastChild.textContent]));
+  const counts = await popup.$$eval('#counts li', (lis) => lis.map((li) => [li.dataset.category, li.querySelector('.n').textContent]).filter(([, n]) => n !== '0'));
   assert.ok(counts.length > 0, 'the popup lists removals by category');
   t.diagnostic(`popup: ${await popup.locator('#total').innerText()} — ${counts.map((c) => c.join(' ')).join(', ')}`);
 
@@ -483,6 +484,143 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   // The site stays on: the next load is cleaned by the registered content script at idle.
   await page.reload();
   await waitForStatus(granted, tabId, (s) => s.cleaned, 'cleaning after a reload');
+  await popup.close();
+  await page.close();
+});
+
+/** The popup's legend: each category's row, its swatch colour, its count and whether it can be clicked. */
+function legendOf(popup) {
+  return popup.$$eval('#counts li', (lis) => lis.map((li) => ({
+    category: li.dataset.category,
+    colour: getComputedStyle(li.querySelector('.swatch')).borderTopColor,
+    count: Number(li.querySelector('.n').textContent),
+    enabled: !li.querySelector('button').disabled,
+  })));
+}
+
+async function labelsShown(page, count, what) {
+  await page.waitForFunction((n) => {
+    const host = document.querySelector('plainpage-labels');
+    return (host ? host.shadowRoot.querySelectorAll('[data-category]').length : 0) === n;
+  }, count, { timeout: 10_000 }).catch(() => {
+    throw new Error(`expected ${count} labels ${what}`);
+  });
+  return page.evaluate(labelsInPage);
+}
+
+test('why each block went: a label per outlined block (category, reason), the legend, one category, Restore, Always keep on this site (options list, delete), byte-identical when off', async (t) => {
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed'));
+  await page.bringToFront();
+  const tabId = await tabIdOf(granted, page);
+  const cleaned = await waitForStatus(granted, tabId, (x) => x.cleaned, 'the seed page to be cleaned');
+  const hidden = await page.evaluate(() => document.documentElement.outerHTML);
+  const expected = await engineRemovals(server.source('seed'), server.url('seed'));
+  assert.equal(cleaned.total, expected.length, 'the page hides what the engine removes');
+
+  // The legend: every category with the colour its outlines have, and the page's counts.
+  const popup = await openPopup(granted, tabId);
+  const colours = categoryColours();
+  const legend = await legendOf(popup);
+  assert.deepEqual(legend.map((l) => l.category), CATEGORIES, 'the legend lists every category');
+  for (const l of legend) {
+    assert.equal(l.colour, colours[l.category], `${l.category}: the legend's colour is not the outline's`);
+    assert.equal(l.count, cleaned.counts[l.category] ?? 0, `${l.category}: the legend's count`);
+    assert.equal(l.enabled, l.count > 0, `${l.category}: a count is clickable when there is something to outline`);
+  }
+
+  // Show removed: one label per removed block, with its category and the engine's reason.
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'outline', 'outline mode');
+  const labels = await labelsShown(page, expected.length, 'in outline mode');
+  assert.deepEqual(reasonLines(labels), reasonLines(expected), 'the labels say what the engine said: category and reason');
+  for (const l of labels) {
+    assert.equal(l.chip, l.category);
+    assert.ok(l.reason.split(' ').length >= 3, `a reason in words: "${l.reason}"`);
+    assert.deepEqual(l.buttons, ['Restore', 'Always keep on this site']);
+    assert.ok(l.marked >= 1, `the label's key ${l.key} names a block marked ${l.category}`);
+    assert.equal(l.fontSize, '12px', 'the page\'s styles do not reach the labels');
+    // Drawn at its own width (a line of reason or more, not one word a line) and not taller than a few lines.
+    assert.ok(l.width >= 200 && l.height > 0 && l.height < 120, `the label is drawn ${l.width} × ${l.height} px`);
+  }
+  const marks = await page.evaluate(marksInPage);
+  assert.ok(marks.every((m) => m.outline === 'dashed' && m.display !== 'none'), 'every removed block is outlined');
+  t.diagnostic(`${labels.length} labels: ${labels.map((l) => `${l.category}: ${l.reason}`).join(' | ')}`);
+  const inView = await page.evaluate(scrollToMostLabels);
+  const shot = join(ARTIFACTS, 'chromium-show-removed-labels.png');
+  await page.screenshot({ path: shot });
+  t.diagnostic(`saved ${shot} (${inView} labels in view)`);
+
+  // Leaving Show removed leaves the page byte for byte as it was.
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'hide', 'hide mode');
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), hidden, 'leaving Show removed changed the page');
+
+  // A click on a count outlines just that category; the others stay hidden.
+  const category = legend.filter((l) => l.enabled).sort((a, b) => a.count - b.count)[0].category;
+  await popup.click(`#counts li[data-category="${category}"] button`);
+  await waitForStatus(granted, tabId, (x) => x.mode === 'outline' && x.only === category, `outline only ${category}`);
+  const only = await labelsShown(page, cleaned.counts[category], `for ${category} alone`);
+  assert.ok(only.every((l) => l.category === category), `labels of other categories than ${category}`);
+  assert.equal(await popup.getAttribute(`#counts li[data-category="${category}"] button`, 'aria-pressed'), 'true');
+  const legendShot = join(ARTIFACTS, 'chromium-popup-legend.png');
+  await popup.locator('#removed').screenshot({ path: legendShot });
+  t.diagnostic(`saved ${legendShot}`);
+  const onlyMarks = await page.evaluate(marksInPage);
+  for (const m of onlyMarks) {
+    if (m.category === category) assert.ok(m.outline === 'dashed' && m.display !== 'none', `${category} is outlined`);
+    else assert.equal(m.display, 'none', `${m.category} stays hidden while ${category} is outlined`);
+  }
+  t.diagnostic(`outlined only ${category}: ${only.length} labels, ${onlyMarks.length - only.length} other blocks hidden`);
+  await popup.uncheck('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'hide' && x.only === null, 'hide mode');
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), hidden, 'leaving one category\'s outlines changed the page');
+
+  // Restore one block, then always keep another on this site.
+  await popup.check('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'outline', 'outline mode');
+  const [restoreThis, keepThis] = twoUniqueLabels(await labelsShown(page, expected.length, 'in outline mode again'));
+  assert.ok(restoreThis && keepThis, 'the page has two blocks a key names alone');
+  await page.locator(`[data-key="${restoreThis.key}"] [data-action="restore"]`).click();
+  await labelsShown(page, expected.length - 1, 'after Restore');
+  const back = await page.evaluate(blockInPage, restoreThis.key);
+  assert.deepEqual({ mark: back.mark, saved: back.saved, outline: back.outline }, { mark: null, saved: false, outline: '' }, 'the restored block has its own style back');
+  assert.notEqual(back.display, 'none');
+  assert.equal((await page.evaluate(marksInPage)).length, expected.length - 1, 'Restore brings back that block only');
+  assert.equal((await status(granted, tabId)).total, expected.length - 1);
+
+  await page.locator(`[data-key="${keepThis.key}"] [data-action="keep"]`).click();
+  await labelsShown(page, expected.length - 2, 'after Always keep');
+  const kept = await granted.worker.evaluate(() => chrome.storage.local.get('keep'));
+  assert.deepEqual(kept.keep['127.0.0.1']?.map((e) => [e.selector, e.category]), [[keepThis.key, keepThis.category]], 'the exception is stored for the site');
+  assert.equal((await page.evaluate(blockInPage, keepThis.key)).mark, null);
+  t.diagnostic(`restored ${restoreThis.category} ${restoreThis.key}; kept ${keepThis.category} ${keepThis.key}`);
+
+  const options = await granted.context.newPage();
+  await options.goto(granted.url('options.html'));
+  await options.waitForSelector('body[data-ready="true"]');
+  const row = options.locator(`#kept li[data-host="127.0.0.1"] li[data-selector="${keepThis.key}"]`);
+  assert.equal(await row.count(), 1, 'the options page lists the exception');
+  assert.match(await row.innerText(), new RegExp(keepThis.category));
+
+  // After a reload the kept block stays and the others go (the restored one too: Restore was for that page).
+  await page.reload();
+  let again = await waitForStatus(granted, tabId, (x) => x.cleaned, 'cleaning after a reload');
+  assert.equal(again.total, expected.length - 1, 'every block but the kept one is removed');
+  assert.equal(again.kept, 1);
+  assert.equal((await page.evaluate(blockInPage, keepThis.key)).mark, null, 'the kept block stays');
+  assert.equal((await page.evaluate(blockInPage, restoreThis.key)).mark, restoreThis.category, 'the block restored on the last page goes again');
+  assert.notEqual((await page.evaluate(blockInPage, keepThis.key)).display, 'none');
+
+  // Deleted on the options page: it goes again on the next load.
+  await row.locator('button').click();
+  await options.waitForFunction(() => document.querySelectorAll('#kept li[data-selector]').length === 0);
+  assert.deepEqual((await granted.worker.evaluate(() => chrome.storage.local.get('keep'))).keep, {});
+  await page.reload();
+  again = await waitForStatus(granted, tabId, (x) => x.cleaned, 'cleaning after the exception is deleted');
+  assert.equal(again.total, expected.length);
+  assert.equal((await page.evaluate(blockInPage, keepThis.key)).mark, keepThis.category, 'the block goes again');
+  await options.close();
   await popup.close();
   await page.close();
 });

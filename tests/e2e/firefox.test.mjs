@@ -20,6 +20,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
+import { CATEGORIES } from './lib/labels.mjs';
+import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
 import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
 
@@ -331,7 +333,7 @@ async function popupView() {
   try {
     return await s.execute(`const shown = (id) => !document.getElementById(id).hidden;
       return { cleanOnce: shown('clean-once'), removed: shown('removed'), restored: shown('restored'),
-        site: document.getElementById('site').checked, counts: document.querySelectorAll('#counts li').length };`);
+        site: document.getElementById('site').checked, counts: document.querySelectorAll('#counts li button:not([disabled])').length };`);
   } finally {
     await s.switchTo(pageHandle);
   }
@@ -440,7 +442,7 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   await s.execute('document.body.dataset.ready = "again"; location.search = "?tab=" + arguments[0] + "&again=1"', [tabId]);
   await waitFor(() => s.execute('return document.body.dataset.ready === "true"'), 'the popup');
   assert.equal(await s.execute('return document.getElementById("site").checked'), true);
-  assert.ok(await s.execute('return document.querySelectorAll("#counts li").length') > 0, 'the popup lists removals');
+  assert.ok(await s.execute('return document.querySelectorAll("#counts li button:not([disabled])").length') > 0, 'the popup lists removals');
   await s.click(await s.find('#show'));
   await s.switchTo(pageHandle);
   await waitFor(async () => (await status()).mode === 'outline', 'outline mode');
@@ -451,6 +453,188 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   await s.switchTo(pageHandle);
   await waitFor(async () => !(await status()).cleaned, 'restore');
   assert.equal(await s.execute('return document.querySelectorAll("[data-plainpage-removed]").length'), 0);
+});
+
+/** Loads the popup tab again, so it shows the page's status now. */
+async function reloadPopup() {
+  await s.switchTo(popupHandle);
+  try {
+    await s.execute('document.body.dataset.ready = "reloading"; location.reload()');
+    await waitFor(() => s.execute('return document.body && document.body.dataset.ready === "true"'), 'the popup');
+  } finally {
+    await s.switchTo(pageHandle);
+  }
+}
+
+/** Runs a script in the popup tab (its own DOM, not the extension API). */
+async function inPopupTab(body, args = []) {
+  await s.switchTo(popupHandle);
+  try {
+    return await s.execute(body, args);
+  } finally {
+    await s.switchTo(pageHandle);
+  }
+}
+
+const labelsNow = () => s.execute(`return (${labelsInPage})()`);
+const marksNow = () => s.execute(`return (${marksInPage})()`);
+const blockNow = (key) => s.execute(`return (${blockInPage})(arguments[0])`, [key]);
+const outerHTML = () => s.execute('return document.documentElement.outerHTML');
+
+async function labelsShown(count, what) {
+  return waitFor(async () => {
+    const labels = (await labelsNow()) ?? [];
+    return labels.length === count ? labels : null;
+  }, `${count} labels ${what}`);
+}
+
+/**
+ * Clicks a label's button as a user does: a WebDriver pointer click at the button's place on
+ * the screen (the button is in the labels' shadow root, over the page).
+ */
+async function clickLabelButton(key, action) {
+  const at = await s.execute(`const host = document.querySelector('plainpage-labels');
+    const label = [...host.shadowRoot.querySelectorAll('[data-key]')].find((l) => l.dataset.key === arguments[0]);
+    const button = label.querySelector('[data-action="' + arguments[1] + '"]');
+    button.scrollIntoView({ block: 'center' });
+    const r = button.getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };`, [key, action]);
+  await s.cmd('POST', '/actions', {
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', x: at.x, y: at.y, origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+    ] }],
+  });
+  await s.cmd('DELETE', '/actions');
+}
+
+async function cleanedStatus(what) {
+  return waitFor(async () => {
+    const x = await status();
+    return x.cleaned ? x : null;
+  }, what);
+}
+
+test('why each block went: a label per outlined block (category, reason), the legend, one category, Restore, Always keep on this site (options list, delete), byte-identical when off', async (t) => {
+  await s.navigate(server.url('seed'));
+  const cleaned = await cleanedStatus('the seed page to be cleaned');
+  const hidden = await outerHTML();
+  const expected = await engineRemovals(server.source('seed'), server.url('seed'));
+  assert.equal(cleaned.total, expected.length, 'the page hides what the engine removes');
+
+  // The legend: every category with the colour its outlines have, and the page's counts.
+  await reloadPopup();
+  const colours = categoryColours();
+  const legend = await inPopupTab(`return [...document.querySelectorAll('#counts li')].map((li) => ({
+    category: li.dataset.category, colour: getComputedStyle(li.querySelector('.swatch')).borderTopColor,
+    count: Number(li.querySelector('.n').textContent), enabled: !li.querySelector('button').disabled }));`);
+  assert.deepEqual(legend.map((l) => l.category), CATEGORIES, 'the legend lists every category');
+  for (const l of legend) {
+    assert.equal(l.colour, colours[l.category], `${l.category}: the legend's colour is not the outline's`);
+    assert.equal(l.count, cleaned.counts[l.category] ?? 0, `${l.category}: the legend's count`);
+    assert.equal(l.enabled, l.count > 0, `${l.category}: a count is clickable when there is something to outline`);
+  }
+
+  // Show removed: one label per removed block, with its category and the engine's reason.
+  await clickInPopup('#show');
+  await waitFor(async () => (await status()).mode === 'outline', 'outline mode');
+  const labels = await labelsShown(expected.length, 'in outline mode');
+  assert.deepEqual(reasonLines(labels), reasonLines(expected), 'the labels say what the engine said: category and reason');
+  for (const l of labels) {
+    assert.equal(l.chip, l.category);
+    assert.ok(l.reason.split(' ').length >= 3, `a reason in words: "${l.reason}"`);
+    assert.deepEqual(l.buttons, ['Restore', 'Always keep on this site']);
+    assert.ok(l.marked >= 1, `the label's key ${l.key} names a block marked ${l.category}`);
+    assert.equal(l.fontSize, '12px', 'the page\'s styles do not reach the labels');
+    // Drawn at its own width (a line of reason or more, not one word a line) and not taller than a few lines.
+    assert.ok(l.width >= 200 && l.height > 0 && l.height < 120, `the label is drawn ${l.width} × ${l.height} px`);
+  }
+  assert.ok((await marksNow()).every((m) => m.outline === 'dashed' && m.display !== 'none'), 'every removed block is outlined');
+  t.diagnostic(`${labels.length} labels: ${labels.map((l) => `${l.category}: ${l.reason}`).join(' | ')}`);
+  const inView = await s.execute(`return (${scrollToMostLabels})()`);
+  const shot = join(ARTIFACTS, 'firefox-show-removed-labels.png');
+  writeFileSync(shot, await s.screenshot());
+  t.diagnostic(`saved ${shot} (${inView} labels in view)`);
+
+  // Leaving Show removed leaves the page byte for byte as it was.
+  await clickInPopup('#show');
+  await waitFor(async () => (await status()).mode === 'hide', 'hide mode');
+  assert.equal(await outerHTML(), hidden, 'leaving Show removed changed the page');
+
+  // A click on a count outlines just that category; the others stay hidden.
+  const category = legend.filter((l) => l.enabled).sort((a, b) => a.count - b.count)[0].category;
+  await clickInPopup(`#counts li[data-category="${category}"] button`);
+  await waitFor(async () => {
+    const x = await status();
+    return x.mode === 'outline' && x.only === category;
+  }, `outline only ${category}`);
+  const only = await labelsShown(cleaned.counts[category], `for ${category} alone`);
+  assert.ok(only.every((l) => l.category === category), `labels of other categories than ${category}`);
+  await waitFor(() => inPopupTab(`return document.querySelector('#counts li[data-category="${category}"] button').getAttribute('aria-pressed') === 'true'`), 'the count to show it is pressed');
+  const onlyMarks = await marksNow();
+  for (const m of onlyMarks) {
+    if (m.category === category) assert.ok(m.outline === 'dashed' && m.display !== 'none', `${category} is outlined`);
+    else assert.equal(m.display, 'none', `${m.category} stays hidden while ${category} is outlined`);
+  }
+  t.diagnostic(`outlined only ${category}: ${only.length} labels, ${onlyMarks.length - only.length} other blocks hidden`);
+  await clickInPopup('#show');
+  await waitFor(async () => {
+    const x = await status();
+    return x.mode === 'hide' && x.only === null;
+  }, 'hide mode');
+  assert.equal(await outerHTML(), hidden, 'leaving one category\'s outlines changed the page');
+
+  // Restore one block, then always keep another on this site.
+  await clickInPopup('#show');
+  await waitFor(async () => (await status()).mode === 'outline', 'outline mode');
+  const [restoreThis, keepThis] = twoUniqueLabels(await labelsShown(expected.length, 'in outline mode again'));
+  assert.ok(restoreThis && keepThis, 'the page has two blocks a key names alone');
+  await clickLabelButton(restoreThis.key, 'restore');
+  await labelsShown(expected.length - 1, 'after Restore');
+  const back = await blockNow(restoreThis.key);
+  assert.deepEqual({ mark: back.mark, saved: back.saved, outline: back.outline }, { mark: null, saved: false, outline: '' }, 'the restored block has its own style back');
+  assert.notEqual(back.display, 'none');
+  assert.equal((await marksNow()).length, expected.length - 1, 'Restore brings back that block only');
+  assert.equal((await status()).total, expected.length - 1);
+
+  await clickLabelButton(keepThis.key, 'keep');
+  await labelsShown(expected.length - 2, 'after Always keep');
+  const kept = await inPopup(`return browser.storage.local.get('keep');`);
+  assert.deepEqual(kept.keep['127.0.0.1']?.map((e) => [e.selector, e.category]), [[keepThis.key, keepThis.category]], 'the exception is stored for the site');
+  assert.equal((await blockNow(keepThis.key)).mark, null);
+  t.diagnostic(`restored ${restoreThis.category} ${restoreThis.key}; kept ${keepThis.category} ${keepThis.key}`);
+
+  const optionsHandle = await openExtensionTab('options.html');
+  const rowSelector = `#kept li[data-host="127.0.0.1"] li[data-selector="${keepThis.key.replace(/"/g, '\\"')}"]`;
+  try {
+    const row = await s.execute('const r = document.querySelector(arguments[0]); return r && r.innerText', [rowSelector]);
+    assert.ok(row, 'the options page lists the exception');
+    assert.match(row, new RegExp(keepThis.category));
+
+    // After a reload the kept block stays and the others go (the restored one too: Restore was for that page).
+    await s.switchTo(pageHandle);
+    await s.navigate(server.url('seed'));
+    let again = await cleanedStatus('cleaning after a reload');
+    assert.equal(again.total, expected.length - 1, 'every block but the kept one is removed');
+    assert.equal(again.kept, 1);
+    assert.equal((await blockNow(keepThis.key)).mark, null, 'the kept block stays');
+    assert.notEqual((await blockNow(keepThis.key)).display, 'none');
+    assert.equal((await blockNow(restoreThis.key)).mark, restoreThis.category, 'the block restored on the last page goes again');
+
+    // Deleted on the options page: it goes again on the next load.
+    await s.switchTo(optionsHandle);
+    await s.click(await s.find(`${rowSelector} button`));
+    await waitFor(() => s.execute('return document.querySelectorAll("#kept li[data-selector]").length === 0'), 'the exception to be deleted');
+    await s.switchTo(pageHandle);
+    assert.deepEqual((await inPopup(`return browser.storage.local.get('keep');`)).keep, {});
+    await s.navigate(server.url('seed'));
+    again = await cleanedStatus('cleaning after the exception is deleted');
+    assert.equal(again.total, expected.length);
+    assert.equal((await blockNow(keepThis.key)).mark, keepThis.category, 'the block goes again');
+  } finally {
+    await s.switchTo(optionsHandle);
+    await s.cmd('DELETE', '/window');
+    await s.switchTo(pageHandle);
+  }
 });
 
 test('a prompt injected 2 s after load is cleaned, and scrolling comes back', async (t) => {
