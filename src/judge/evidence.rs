@@ -59,42 +59,45 @@ pub enum Fact {
 }
 
 impl Fact {
-    /// The fact in words.
+    /// The fact in words a reader understands, with what a person can find on the page (the
+    /// class as written, the phrase as said) and the numbers that weighed.
     pub fn sentence(&self) -> String {
+        let plural = |n: u32, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
         match self {
-            Fact::Hint { source, token, .. } => {
-                let what = match source {
-                    HintSource::Class => "class",
-                    HintSource::Id => "id",
-                    HintSource::Attribute => "attribute",
-                };
-                format!("{what} token `{token}`")
-            }
-            Fact::Phrase { phrase, .. } => format!("phrase '{phrase}'"),
-            Fact::CallsToAction { count } => {
-                let s = if *count == 1 { "" } else { "s" };
-                format!("{count} call{s} to action")
-            }
-            Fact::SignupForm => "sign-up form".to_owned(),
-            Fact::ShareLinks { count } => format!("{count} share links"),
-            Fact::ShareButtons { count } => format!("a row of {count} buttons with a share"),
-            Fact::Offer => "an offer's button".to_owned(),
-            Fact::NetworkNames { count } => format!("{count} network names"),
+            Fact::Hint { source, token, .. } => match source {
+                HintSource::Class => format!("class “{token}”"),
+                HintSource::Id => format!("id “{token}”"),
+                HintSource::Attribute => format!("attribute “{token}”"),
+            },
+            Fact::Phrase { phrase, .. } => format!("says “{phrase}”"),
+            Fact::CallsToAction { count } => plural(*count, "button", "buttons"),
+            Fact::SignupForm => "an e-mail sign-up form".to_owned(),
+            Fact::ShareLinks { count } => plural(*count, "share link", "share links"),
+            Fact::ShareButtons { count } => format!("a row of {count} buttons with “Share”"),
+            Fact::Offer => "a button that sells".to_owned(),
+            Fact::NetworkNames { count } => format!("{count} social networks' names"),
             Fact::FollowLinks { count, icons } => {
-                let what = if *icons { "a row of" } else { "" };
-                format!("{what} {count} links to social profiles")
-                    .trim()
-                    .to_owned()
+                if *icons {
+                    format!("a row of {count} social profile icons")
+                } else {
+                    format!("{count} links to social profiles")
+                }
             }
             Fact::TeaserList { items, heading } => {
                 let under = if *heading { " under a heading" } else { "" };
-                format!("a list of {items} teasers{under}")
+                format!("a list of {items} links to other stories{under}")
             }
-            Fact::TeaserLine => "a teaser line".to_owned(),
-            Fact::AppLinks { count } => format!("{count} app-store links"),
-            Fact::AdSlot => "a small slot".to_owned(),
+            Fact::TeaserLine => "one link to another story, announced".to_owned(),
+            Fact::AppLinks { count } => plural(*count, "app-store link", "app-store links"),
+            Fact::AdSlot => "a small slot named as an ad".to_owned(),
             Fact::LinkList { percent } => format!("{percent} % links"),
-            Fact::Words { count } => format!("{count} words"),
+            Fact::Words { count } => plural(*count, "word", "words"),
             Fact::FilterRule { rule, line } => format!("filter rule `{rule}` (line {line})"),
         }
     }
@@ -173,6 +176,6 @@ impl Evidence {
             .iter()
             .map(Fact::sentence)
             .collect::<Vec<_>>()
-            .join(" + ")
+            .join(", ")
     }
 }
