@@ -581,7 +581,14 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     } else {
         TEASER_LINE_MIN_LINK_DENSITY
     };
+    // (A line that opens in lower case, "more from Havasupai. check out …", is the author's
+    // sentence, not a label.)
+    let capitalized = decode_entities(&row.preview)
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| !c.is_lowercase());
     if (row.phrases(Category::Related) > 0 || labelled)
+        && capitalized
         && row.links >= 1
         && row.links <= 2
         && row.link_density() >= min_density
