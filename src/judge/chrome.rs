@@ -93,11 +93,21 @@ struct Page<'a> {
     /// How many elements of each tag and class the page has (counted once, so that asking
     /// whether a box repeats costs a lookup, not a pass over the page).
     boxes: HashMap<(&'a str, &'a str), u32>,
+    /// The article's header zone, when the headline comes before the root: the ordinals after
+    /// the headline and before the body, inside the block that holds both.
+    header_zone: Option<(u32, u32)>,
 }
 
 impl Page<'_> {
     fn rows(&self) -> &[Row] {
         &self.survey.rows
+    }
+
+    /// Whether the block sits between the headline and the body, in their common block: the
+    /// article's own header (its standfirst, byline, the list of what it discusses).
+    fn in_header_zone(&self, ordinal: u32) -> bool {
+        self.header_zone
+            .is_some_and(|(h1, body)| h1 < ordinal && ordinal < body)
     }
 
     /// Whether the block sits inside the article root.
@@ -635,6 +645,8 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
                 || before
                     .is_some_and(|h| opens_with_any(&page.rows()[h as usize], NOT_RAIL_HEADINGS))
         };
+        // So is a list between the headline and the body: the books or products it discusses.
+        let own_map = |before: Option<u32>| own_map(before) || page.in_header_zone(ordinal);
         if let Some((Teasers { items, pure }, before)) = listed.filter(|(_, b)| !own_map(*b)) {
             let heading = row.headings > 0 || before.is_some();
             // The heading says what the list is ("Related posts:", "You might also like").
@@ -1096,10 +1108,18 @@ impl<'a> Page<'a> {
         for row in rows {
             *boxes.entry((&*row.tag, &*row.class)).or_default() += 1;
         }
+        let header_zone = root.and_then(|r| {
+            let h1 = super::protect::headline(survey, r)?;
+            let lca = survey
+                .ancestors(h1)
+                .find(|&a| a <= r && rows[a as usize].end >= rows[r as usize].end)?;
+            (h1 < r && !matches!(&*rows[lca as usize].tag, "html" | "body")).then_some((h1, r))
+        });
         Page {
             survey,
             root,
             boxes,
+            header_zone,
             prev_with_text,
             in_landmark,
             in_comments,
