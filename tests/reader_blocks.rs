@@ -90,3 +90,25 @@ fn a_big_table_keeps_the_prose_around_it() {
     assert!(text.contains("Notes:"), "notes lost:\n{text}");
     assert!(text.contains("Film number 59"), "table lost:\n{text}");
 }
+
+/// A cookie-consent box's paragraphs of legal prose are never the article, even where the page
+/// has less prose of its own (a section page of short summaries).
+#[test]
+fn a_cookie_consent_box_is_never_the_article() {
+    let legal = "We and our partners use cookies and similar technologies to store and access \
+information on your device, to measure audiences, to personalize content and ads, and to \
+develop and improve our products, as described in the notice below.";
+    let consent: String = (0..5).map(|_| format!("<p>{legal}</p>")).collect();
+    let summaries: String = (0..3)
+        .map(|i| format!("<div class=\"item\"><p>Summary {i}: {PROSE}</p></div>"))
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Science</h1>{summaries}</main>\
+         <div id=\"onetrust-consent-sdk\"><div class=\"ot-pc\">{consent}</div></div>\
+         <div role=\"dialog\" aria-label=\"Cookie preferences\"><div>{consent}</div></div>\
+         </body></html>"
+    );
+    let text = read_text(&html);
+    assert!(!text.contains("cookies and similar"), "{text}");
+    assert!(text.contains("Summary 1"), "{text}");
+}
