@@ -112,3 +112,26 @@ develop and improve our products, as described in the notice below.";
     assert!(!text.contains("cookies and similar"), "{text}");
     assert!(text.contains("Summary 1"), "{text}");
 }
+
+/// Text a utility class hides (`sr-only`, `d-none`, Webflow's `w-condition-invisible`) is not
+/// what the page shows, and the reader leaves it out.
+#[test]
+fn text_hidden_by_utility_classes_is_left_out() {
+    let body: String = (0..5).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let html = format!(
+        "<html><body><article><h1>Budget</h1>{body}\
+         <div class=\"sr-only\">Skip to the comments</div>\
+         <div class=\"d-none\">Print edition only</div>\
+         <div class=\"related w-condition-invisible\"><h3>Related Posts</h3>\
+         <p>This is some text inside of a div block.</p></div></article></body></html>"
+    );
+    let text = read_text(&html);
+    for hidden in [
+        "Skip to the comments",
+        "Print edition only",
+        "some text inside of a div",
+    ] {
+        assert!(!text.contains(hidden), "{hidden:?} in {text}");
+    }
+    assert!(text.contains("The committee met"), "{text}");
+}

@@ -394,6 +394,9 @@ const HIDING_CLASSES: &[&str] = &[
     "u-hidden",
     "element-invisible",
     "offscreen",
+    // Webflow's conditional visibility: a CMS block switched off for this page
+    // (`display: none !important` in every Webflow stylesheet).
+    "w-condition-invisible",
 ];
 
 /// `S:0`, `S:12`: the id React gives a streamed Suspense segment.
