@@ -157,6 +157,15 @@ build_wasm() {
   gz=$(gzip -9c "$wasm" | wc -c)
   printf 'built %s: %d bytes raw (%d KB), %d bytes gzipped (%d KB; budget 250 KB)\n' \
     "$wasm" "$raw" $((raw / 1024)) "$gz" $((gz / 1024))
+  copy_applier
+}
+
+# The playground applies verdicts with the extension's own applier: a copy of
+# extension/applier.js beside the wasm module in www/pkg (built, never committed), made again by
+# every command that serves www/, so it is never older than the extension's. (The in-browser
+# benchmark's server serves extension/applier.js itself.)
+copy_applier() {
+  cp extension/applier.js "$WASM_OUT/applier.js"
 }
 
 ensure_browsers() {
@@ -212,6 +221,7 @@ test_wasm() {
 test_playground() {
   ensure_node_deps
   need_shared_beside
+  copy_applier
   step "playground in headless Chromium (node --test tests/playground)"
   PLAINPAGE_SHARED="$ROOT/../shared" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" \
     node --test --test-reporter=spec tests/playground/
@@ -298,6 +308,7 @@ cmd_e2e() {
 
 cmd_serve() {
   [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  copy_applier
   local port="${PORT:-8000}"
   step "serving www/ on http://127.0.0.1:$port/ (Ctrl-C stops)"
   exec python3 -m http.server --bind 127.0.0.1 --directory www "$port"

@@ -1,24 +1,30 @@
-// Applies a verdict to the live page by ordinal, in the content script. It keeps the contract of
-// the wasm module's applyVerdict (src/wasm.rs), which the extension cannot call here: the page's
-// Content-Security-Policy governs WebAssembly compilation in a content script's world in
-// Chromium, so the engine runs in the background and only this small part runs in the page.
+// The one verdict applier: applies a verdict to a live page by ordinal. The extension runs it in
+// the content script (the page's Content-Security-Policy governs WebAssembly compilation in a
+// content script's world in Chromium, so the engine runs in the background and only this part
+// runs in the page); the playground (www/, which loads the copy build.sh puts in www/pkg) and the
+// in-browser benchmark (tests/bench-browser) run the same file. tests/e2e/applier.test.mjs holds
+// its contract as a table of cases, run in headless Chromium and Firefox.
 //
 // Ordinal n is the n-th element of querySelectorAll('*') (a fragment's root is 0, its
 // descendants follow), leaving out <noscript> contents where they are elements, as the survey
-// does. Before anything changes, the element count, the page's fingerprint (a hash of every
+// does. Before anything changes, the verdict's shape (whole-number ordinals, known categories), the
+// mode ("hide" or "outline"), the element count, the page's fingerprint (a hash of every
 // element's tag in order, as src/ordinals.rs computes it) and the tag at every removed ordinal
-// are checked, and a verdict that would hide <html>, <head>, <body> or anything holding the article
-// is refused whole; a verdict that does not line up changes nothing. Removed blocks are
-// hidden (or outlined), never destroyed: marked data-plainpage-removed="<category>", their own
-// style attribute kept in data-plainpage-style until restore() puts it back. unchangedHTML()
-// serializes the page as it was before any of this (for reader view), from a copy, so the live
-// page keeps its marks.
+// are checked, and a verdict that would hide <html>, <head>, <body> or anything holding the
+// article is refused whole; a verdict that does not line up throws, naming what is wrong, and
+// changes nothing. Removed blocks are hidden (or outlined), never destroyed: marked
+// data-plainpage-removed="<category>", their own style attribute kept in data-plainpage-style
+// until restore() puts it back. A block already marked (listed twice, or marked by an earlier
+// fragment verdict) is left as it is and not counted again: marking it twice would keep the
+// applier's own style as the block's, and restore would not give the page back.
+// unchangedHTML() serializes the page as it was before any of this (for reader view), from a
+// copy, so the live page keeps its marks.
 //
-// Two choices are the content script's, beyond the wasm applier's contract: `keep(el, removal)`
-// leaves a block the user kept alone (counted as kept, not removed), and `only` (a category)
-// outlines that category and hides the rest. COLOURS is the one table of category colours the
-// extension's pages use (the outlines, the popup's legend, the labels of "Show removed", the
-// options page).
+// Two choices are the caller's: `keep(el, removal)` leaves a block the user kept alone (counted as
+// kept, not removed), and `only` (a category) outlines that category and hides the rest.
+// COLOURS is the one table of category names (in the order of plainpage::Category::ALL, which
+// tests/categories.rs checks) and their colours: the outlines, the popup's legend, the labels of
+// "Show removed", the options page and the playground all take them from here.
 'use strict';
 
 globalThis.PlainPageApplier ??= (() => {
@@ -27,6 +33,9 @@ globalThis.PlainPageApplier ??= (() => {
   const UNLOCKED = 'data-plainpage-unlocked';
   /** Marks the extension's own elements in the page (the labels' host); unchangedHTML leaves them out. */
   const UI = 'data-plainpage-ui';
+  /** Node types, as numbers: they hold in every realm (a frame's, a DOMParser's) and in workers. */
+  const DOCUMENT_NODE = 9;
+  const ELEMENT_NODE = 1;
   const COLOURS = {
     subscribe: '#d62828',
     newsletter: '#7b2cbf',
@@ -39,7 +48,7 @@ globalThis.PlainPageApplier ??= (() => {
   /** Elements by ordinal in a document, or in a subtree (its root first). */
   function ordinals(scope) {
     const all = [...scope.querySelectorAll('*')];
-    const list = scope.nodeType === Node.DOCUMENT_NODE ? [] : [scope];
+    const list = scope.nodeType === DOCUMENT_NODE ? [] : [scope];
     const skip = new Set(scope.querySelectorAll('noscript *'));
     for (const el of all) if (!skip.has(el)) list.push(el);
     return list;
@@ -65,11 +74,54 @@ globalThis.PlainPageApplier ??= (() => {
     return hash;
   }
 
-  function locate(scope, verdict) {
-    if (!verdict || !Array.isArray(verdict.removals) || typeof verdict.elements !== 'number'
-      || typeof verdict.fingerprint !== 'number') {
-      throw new Error('this is not a verdict from the engine');
+  const MODES = ['hide', 'outline'];
+  const isOrdinal = (n) => Number.isInteger(n) && n >= 0;
+
+  /** Throws unless `mode` is one the applier knows: an unknown mode is refused, never taken for hide. */
+  function checkMode(mode) {
+    if (!MODES.includes(mode)) {
+      throw new Error(`the mode must be "hide" or "outline", not ${JSON.stringify(mode) ?? String(mode)}; nothing was changed`);
     }
+  }
+
+  /** Throws unless `scope` is a Document (or, for a fragment, an Element), from any realm. */
+  function checkScope(scope, caller, nodeType) {
+    if (!scope || typeof scope.querySelectorAll !== 'function' || scope.nodeType !== nodeType) {
+      const what = nodeType === DOCUMENT_NODE ? 'a Document, such as window.document or the result of DOMParser' : 'the element the fragment verdict was made from';
+      throw new Error(`${caller} needs ${what}; nothing was changed`);
+    }
+  }
+
+  /**
+   * Throws unless the verdict has the engine's shape: whole-number ordinals, a tag name and a
+   * known category for every removal. A forged or corrupted verdict is refused before the page is
+   * looked at.
+   */
+  function checkVerdict(verdict) {
+    const not = (why) => new Error(`this is not a verdict from the engine: ${why}; nothing was changed`);
+    if (!verdict || typeof verdict !== 'object') throw not('it is not an object');
+    if (!Array.isArray(verdict.removals)) throw not('it has no list of removals');
+    if (!isOrdinal(verdict.elements)) throw not('its element count is not a whole number');
+    if (!Number.isInteger(verdict.fingerprint) || verdict.fingerprint < 0 || verdict.fingerprint > 0xffffffff) {
+      throw not('its fingerprint is not a 32-bit whole number');
+    }
+    if (verdict.article !== null && verdict.article !== undefined && !isOrdinal(verdict.article)) {
+      throw not(`its article, ${JSON.stringify(verdict.article)}, is not an element number`);
+    }
+    const blocks = verdict.article_blocks ?? [];
+    if (!Array.isArray(blocks) || !blocks.every(isOrdinal)) throw not('its article blocks are not element numbers');
+    verdict.removals.forEach((r, i) => {
+      if (!r || typeof r !== 'object') throw not(`removal ${i} is not an object`);
+      if (!isOrdinal(r.ordinal)) throw not(`removal ${i} has the ordinal ${JSON.stringify(r.ordinal)}, not an element number`);
+      if (typeof r.tag !== 'string' || r.tag === '') throw not(`removal ${i} (element ${r.ordinal}) names no tag`);
+      if (!Object.hasOwn(COLOURS, r.category)) {
+        throw not(`removal ${i} (element ${r.ordinal}) has the category ${JSON.stringify(r.category)}, which is none of ${Object.keys(COLOURS).join(', ')}`);
+      }
+    });
+  }
+
+  function locate(scope, verdict) {
+    checkVerdict(verdict);
     const list = ordinals(scope);
     if (list.length !== verdict.elements) {
       throw new Error(`this verdict does not fit the page: it was made for ${verdict.elements} elements and the page has ${list.length}; nothing was changed`);
@@ -115,12 +167,31 @@ globalThis.PlainPageApplier ??= (() => {
     }
   }
 
+  /** The inline properties the applier sets (hide, outline, scroll unlock), as longhands. */
+  const OWN_PROPERTIES = ['display', 'outline-color', 'outline-style', 'outline-width', 'outline-offset', 'overflow-y'];
+  /** Each marked element's own values of OWN_PROPERTIES, as its CSSOM had them before marking. */
+  const previous = new WeakMap();
+
   function saveStyle(el) {
     const style = el.getAttribute('style');
     if (style !== null) el.setAttribute(SAVED_STYLE, style);
+    if (el.style) previous.set(el, OWN_PROPERTIES.map((p) => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]));
   }
 
+  /**
+   * Gives an element back the `style` attribute saveStyle kept (or none if it had none), and its
+   * CSSOM the values it had. The CSSOM is put back first, through the CSSOM: where the page's CSP
+   * ignores inline style attributes, Chromium does not re-read the attribute when it is set
+   * back, so a block would stay hidden with the right text in its attribute (and stay hidden
+   * when applied again in outline mode), and a display the site's script set would be lost.
+   */
   function restoreStyle(el) {
+    const before = previous.get(el);
+    previous.delete(el);
+    if (el.style) {
+      for (const property of OWN_PROPERTIES) el.style.removeProperty(property);
+      for (const [property, value, priority] of before ?? []) if (value) el.style.setProperty(property, value, priority);
+    }
     const saved = el.getAttribute(SAVED_STYLE);
     if (saved !== null) {
       el.setAttribute('style', saved);
@@ -135,7 +206,7 @@ globalThis.PlainPageApplier ??= (() => {
     saveStyle(el);
     el.setAttribute(REMOVED, category);
     if (mode === 'outline') {
-      el.style.setProperty('outline', `3px dashed ${COLOURS[category] ?? '#d62828'}`, 'important');
+      el.style.setProperty('outline', `3px dashed ${COLOURS[category]}`, 'important');
       el.style.setProperty('outline-offset', '-3px', 'important');
     } else {
       el.style.setProperty('display', 'none', 'important');
@@ -164,6 +235,7 @@ globalThis.PlainPageApplier ??= (() => {
 
   /** Undoes every mark; returns the number of blocks restored. */
   function restore(document) {
+    checkScope(document, 'restore', DOCUMENT_NODE);
     for (const el of document.querySelectorAll(`[${UNLOCKED}]`)) {
       restoreStyle(el);
       el.removeAttribute(UNLOCKED);
@@ -218,6 +290,8 @@ globalThis.PlainPageApplier ??= (() => {
 
   /** A whole page's verdict: replaces any previous application. */
   function applyVerdict(document, verdict, mode = 'hide', choices = {}) {
+    checkScope(document, 'applyVerdict', DOCUMENT_NODE);
+    checkMode(mode);
     const targets = locate(document, verdict);
     restore(document);
     let counts;
@@ -238,6 +312,8 @@ globalThis.PlainPageApplier ??= (() => {
 
   /** A fragment's verdict (from analyzeFragment): adds to what is applied. */
   function applyFragmentVerdict(root, verdict, mode = 'hide', choices = {}) {
+    checkScope(root, 'applyFragmentVerdict', ELEMENT_NODE);
+    checkMode(mode);
     const targets = locate(root, verdict);
     const counts = markAll(targets, mode, choices);
     const unlocked = Boolean(verdict.unlock_scroll) && (mode === 'hide' || counts.hidden > 0);
@@ -246,7 +322,7 @@ globalThis.PlainPageApplier ??= (() => {
   }
 
   return Object.freeze({
-    REMOVED, UI, COLOURS: Object.freeze(COLOURS),
+    REMOVED, UI, COLOURS: Object.freeze(COLOURS), CATEGORIES: Object.freeze(Object.keys(COLOURS)),
     applyVerdict, applyFragmentVerdict, restoreBlock, restore, unlockScroll, unchangedHTML,
   });
 })();

@@ -95,7 +95,7 @@ globalThis.PlainPageLabels ??= (() => {
   }
 
   function labelFor({ el, removal }, handlers) {
-    const colour = COLOURS[removal.category] ?? '#d62828';
+    const colour = COLOURS[removal.category];
     const label = css(document.createElement('div'), { ...LABEL_STYLE, 'border-color': colour });
     label.dataset.category = removal.category;
     label.dataset.key = keyOf(el);

@@ -1,8 +1,13 @@
 // PlainPage playground: runs the wasm engine on a page the user picks, opens, drops or pastes,
 // and shows the cleaned page, the reader view and every removal with its reason and timings.
-// No framework, no requests but the playground's own files.
+// No framework, no requests but the playground's own files. "Show removed" applies the verdict
+// with the extension's own applier (extension/applier.js, which build.sh copies into pkg/ beside
+// the wasm module): one applier for the extension, the playground and the benchmark.
 
-import init, { analyze, applyVerdict, clean, read, restore, version } from './pkg/plainpage.js';
+import init, { analyze, clean, read, version } from './pkg/plainpage.js';
+import './pkg/applier.js';
+
+const Applier = globalThis.PlainPageApplier;
 
 /** A policy put first in every page shown in a frame: inline styles only, nothing fetched. */
 const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
@@ -22,7 +27,7 @@ const state = {
 const started = performance.now();
 const ready = init().then(() => {
   const initMs = performance.now() - started;
-  window.plainpage = { analyze, applyVerdict, clean, read, restore, version, initMs };
+  window.plainpage = { analyze, clean, read, version, initMs, applier: Applier };
   $('version').textContent = `engine ${version()} (WebAssembly, fetched and compiled in ${initMs.toFixed(0)} ms)`;
   document.body.dataset.ready = 'true';
 });
@@ -109,7 +114,8 @@ function showRemovals(verdict) {
       const td = document.createElement('td');
       td.textContent = text;
       if (i === 1) {
-        td.className = `category cat-${removal.category}`;
+        td.className = 'category';
+        td.style.setProperty('--cat', Applier.COLOURS[removal.category]);
       }
       tr.append(td);
     });
@@ -129,7 +135,8 @@ function showRemovals(verdict) {
   $('counts').replaceChildren(
     ...Object.entries(counts).map(([category, n]) => {
       const chip = document.createElement('span');
-      chip.className = `chip cat-${category}`;
+      chip.className = 'chip';
+      chip.style.setProperty('--cat', Applier.COLOURS[category]);
       chip.textContent = `${category} ${n}`;
       return chip;
     }),
@@ -149,9 +156,11 @@ function renderOutlined() {
   if (!state.verdict) return;
   state.outlined = true;
   const doc = parse(state.html);
-  let applied;
+  let took;
   try {
-    applied = applyVerdict(doc, state.verdict, 'outline');
+    const t0 = performance.now();
+    Applier.applyVerdict(doc, state.verdict, 'outline');
+    took = performance.now() - t0;
   } catch (error) {
     setStatus(`Show removed: ${error.message}`, true);
     $('removed').srcdoc = '';
@@ -160,7 +169,7 @@ function renderOutlined() {
   const marked = doc.querySelectorAll('[data-plainpage-removed]');
   marked.forEach((el, i) => el.setAttribute('data-plainpage-index', String(i)));
   const apply = document.querySelector('#timing-rows tr[data-pass="apply"] td.num');
-  if (apply) apply.textContent = ms(applied.ms);
+  if (apply) apply.textContent = ms(took);
   $('removed').srcdoc = serializeForFrame(doc);
 }
 

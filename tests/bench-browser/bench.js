@@ -1,10 +1,13 @@
 // The in-browser benchmark (issue 7), run in one tab: for one corpus page at a time, loaded in
 // the frame, it times interleaved runs of
-//   clean:        serialize the live DOM (outerHTML) + analyze + applyVerdict   (then restore, untimed)
+//   clean:        serialize the live DOM (outerHTML) + analyze + applyVerdict (extension/applier.js,
+//                 as the content script runs it; then restore, untimed)
 //   read:         serialize the live DOM (outerHTML) + read
 //   readability:  new Readability(document.cloneNode(true)).parse(), as Firefox's reader mode does
 // with the order of the three rotated from run to run. tests/bench-browser/run.mjs drives it.
-import init, { analyze, applyVerdict, read, restore, version } from '/pkg/plainpage.js';
+import init, { analyze, read, version } from '/pkg/plainpage.js';
+
+const { applyVerdict, restore } = globalThis.PlainPageApplier;
 
 const started = performance.now();
 await init({ module_or_path: '/pkg/plainpage_bg.wasm' });

@@ -34,7 +34,7 @@ const READABILITY = join(ROOT, 'node_modules', '@mozilla', 'readability');
 const RUNS = Math.max(1, Number(args.runs));
 const METHODS = ['clean', 'read', 'readability'];
 const LABEL = {
-  clean: 'PlainPage clean (outerHTML + analyze + applyVerdict)',
+  clean: 'PlainPage clean (outerHTML + analyze + applier.js applyVerdict)',
   read: 'PlainPage read (outerHTML + read)',
   readability: 'Readability.js (cloneNode + parse)',
 };
@@ -79,6 +79,8 @@ const server = await startServer(async (req, res, entry) => {
   if (path === '/' || path === '/bench.html') return file(res, join(HERE, 'bench.html'));
   if (path === '/bench.js') return file(res, join(HERE, 'bench.js'));
   if (path === '/readability/Readability.js') return file(res, join(READABILITY, 'Readability.js'));
+  // The extension's applier, the one the content script runs (not a copy).
+  if (path === '/applier.js') return file(res, join(ROOT, 'extension', 'applier.js'));
   if (path.startsWith('/pkg/') && inside(PKG, path.slice(5))) return file(res, inside(PKG, path.slice(5)));
   const corpus = path.match(/^\/corpus\/([^/]+)\/$/);
   if (corpus && pages.includes(corpus[1])) {

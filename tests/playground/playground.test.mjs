@@ -1,7 +1,9 @@
 // The playground in Debian's headless Chromium, driven by playwright-core (no downloaded
 // browser): serves www/ on 127.0.0.1, loads the bundled sample and the seed page, checks the
 // removal table, the reader view and "show removed", saves a screenshot to artifacts/, and
-// prints analyze + apply times for the seed page and the largest corpus page.
+// prints analyze + apply times for the seed page and the largest corpus page. "Show removed" is
+// the extension's applier (www/pkg/applier.js, build.sh's copy of extension/applier.js: the test
+// checks it is the same file) and the category colours are its COLOURS.
 //
 // Run by `./build.sh test` after the wasm module is built (www/pkg). Needs /usr/bin/chromium.
 
@@ -12,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,7 +29,16 @@ const FLAGS = (
 )
   .split(/\s+/)
   .filter(Boolean);
-const CATEGORIES = new Set(['subscribe', 'newsletter', 'related', 'app-promo', 'social', 'ad']);
+/** The extension's applier (its one table of categories and colours), run in a node vm. */
+function extensionApplier() {
+  const context = {};
+  context.globalThis = context;
+  vm.runInNewContext(readFileSync(join(ROOT, 'extension', 'applier.js'), 'utf8'), context);
+  return context.PlainPageApplier;
+}
+const { COLOURS, CATEGORIES: CATEGORY_LIST } = extensionApplier();
+const CATEGORIES = new Set(CATEGORY_LIST);
+const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 const SAMPLE_TITLE = 'Night ferry returns to Saltmarsh after eleven-year gap';
 
 const TYPES = {
@@ -105,6 +117,10 @@ before(async () => {
   if (!existsSync(join(WWW, 'pkg', 'plainpage_bg.wasm'))) {
     throw new Error('www/pkg is not built: run ./build.sh first');
   }
+  const copy = join(WWW, 'pkg', 'applier.js');
+  if (!existsSync(copy) || !readFileSync(copy).equals(readFileSync(join(ROOT, 'extension', 'applier.js')))) {
+    throw new Error('www/pkg/applier.js is not extension/applier.js as it is now: ./build.sh copies it (copy_applier)');
+  }
   server = await serve();
   origin = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
@@ -130,9 +146,16 @@ test('the bundled sample: removal table, reader view, show removed, screenshot',
     assert.ok(preview.length > 0, 'a removal without a preview');
   }
   const seen = new Set(rows.map((row) => row[1]));
-  for (const category of ['subscribe', 'newsletter', 'related', 'app-promo', 'social', 'ad']) {
+  for (const category of CATEGORIES) {
     assert.ok(seen.has(category), `the sample should show a ${category} removal`);
   }
+  // Each category cell and count chip in its colour from applier.js.
+  const colours = await page.$$eval('#removals tbody tr', (trs) =>
+    trs.map((tr) => [tr.dataset.category, getComputedStyle(tr.querySelector('td.category')).color]));
+  for (const [category, colour] of colours) assert.equal(colour, rgb(COLOURS[category]), `${category} cell colour`);
+  const chips = await page.$$eval('#counts .chip', (els) => els.map((el) => [el.textContent.split(' ')[0], getComputedStyle(el).backgroundColor]));
+  assert.equal(chips.length, seen.size);
+  for (const [category, colour] of chips) assert.equal(colour, rgb(COLOURS[category]), `${category} chip colour`);
   t.diagnostic(`sample: ${rows.length} removals (${[...seen].join(', ')})`);
 
   // The cleaned page keeps the article and drops the chrome.
@@ -158,6 +181,7 @@ test('the bundled sample: removal table, reader view, show removed, screenshot',
   assert.equal(await focused.getAttribute('data-plainpage-removed'), 'newsletter');
   const style = await focused.getAttribute('style');
   assert.match(style, /outline/, 'the removed block is not outlined');
+  assert.equal(await focused.evaluate((el) => getComputedStyle(el).outlineColor), rgb(COLOURS.newsletter), 'outline colour');
   assert.ok(await focused.isVisible(), 'the outlined block is not visible');
   const apply = await page.textContent('#timing-rows tr[data-pass="apply"] td.num');
   assert.match(apply, /^\d+\.\d\d$/, `no apply timing: ${apply}`);
@@ -213,7 +237,7 @@ test('analyze + apply timings in Chromium: seed and largest corpus page', async 
   for (const { name, file } of pages) {
     const html = readFileSync(file, 'utf8');
     const result = await page.evaluate((source) => {
-      const { analyze, applyVerdict } = window.plainpage;
+      const { analyze, applier } = window.plainpage;
       const runs = [];
       // As the extension does: the page as the browser built it is serialized and analyzed,
       // and the verdict applied to that same document. Parsing is not counted.
@@ -225,7 +249,7 @@ test('analyze + apply timings in Chromium: seed and largest corpus page', async 
         const t2 = performance.now();
         let outcome;
         try {
-          outcome = `${applyVerdict(doc, verdict, 'hide').applied} blocks hidden`;
+          outcome = `${applier.applyVerdict(doc, verdict, 'hide').applied} blocks hidden`;
         } catch (error) {
           outcome = `refused: ${error.message}`;
         }

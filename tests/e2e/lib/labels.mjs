@@ -2,9 +2,18 @@
 // one block per line, `remove CATEGORY SELECTOR`, `may CATEGORY SELECTOR` or `keep KIND SELECTOR`;
 // a line starting with `#` is a comment (a `#` later in a line belongs to the selector: `#comments`).
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-export const CATEGORIES = ['subscribe', 'newsletter', 'related', 'app-promo', 'social', 'ad'];
+/** The categories, from the one table (COLOURS in extension/applier.js, run in a node vm). */
+export const CATEGORIES = (() => {
+  const context = {};
+  context.globalThis = context;
+  const applier = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'extension', 'applier.js');
+  vm.runInNewContext(readFileSync(applier, 'utf8'), context);
+  return [...context.PlainPageApplier.CATEGORIES];
+})();
 export const KEEP_KINDS = ['header', 'body', 'masthead', 'nav', 'comments', 'main'];
 
 /**
