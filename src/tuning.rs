@@ -227,3 +227,7 @@ pub const PURE_LINK_DENSITY: f32 = 0.9;
 /// Text (chars) from which a block with few links inside the article is prose whatever its class
 /// says in furniture words (`elementor-widget-text-editor`): about two sentences.
 pub const FURNITURE_PROSE_CHARS: u32 = 150;
+
+/// How many levels up a block may sit inside a menu's item and still be that item (`li > a >
+/// span`): a link and the span around its words.
+pub const MENU_ENTRY_DEPTH: usize = 3;

@@ -303,6 +303,17 @@ fn opens_with(row: &Row, category: Category) -> bool {
     found
 }
 
+/// Whether the block's very first words are a phrase of the category ("Related stories …").
+fn starts_with(row: &Row, category: Category) -> bool {
+    let folded = opening(row);
+    let folded = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut found = false;
+    lexicon::scan_at(folded, |i, at| {
+        found |= at == 0 && lexicon::PHRASES[i].category == category
+    });
+    found
+}
+
 /// Whether a block's text says when the article was published: a printed date, a reading time
 /// or an age ("6 min read", "2 hours ago").
 fn carries_dateline(row: &Row) -> bool {
@@ -781,7 +792,9 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
         let networks = (row.follow_links + row.share_links) * 2 >= row.links;
         let announced = ev.has_strong_phrase()
             && match ev.category {
-                Some(Category::Related) => opens_with(row, Category::Related),
+                // (Its first words: "Editor's picks" as the second of a menu's entries is one
+                // section among others.)
+                Some(Category::Related) => starts_with(row, Category::Related),
                 // "Follow us:" over the site's sections is its menu.
                 Some(Category::Social) => networks && opens_with(row, Category::Social),
                 _ => false,
@@ -793,6 +806,28 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
         if !announced && !profiles {
             return Some("a menu");
         }
+    }
+    // One entry of a menu that names a section of the site ("Editor's picks", "Sponsored
+    // Content", "Latest news") is the menu's, like its neighbours; a control among them
+    // ("Subscribe", "Newsletters", "Get the app") may go alone.
+    // (The entry is the item or what fills it: `li`, `li > a`, `li > a > span`.)
+    let rows = page.rows();
+    let entry = std::iter::successors(Some(ordinal), |&o| {
+        rows.get(o as usize)
+            .map(|r| r.parent)
+            .filter(|&p| p != NO_PARENT)
+    })
+    .take(MENU_ENTRY_DEPTH)
+    .filter_map(|o| rows.get(o as usize))
+    .take_while(|r| r.text == row.text)
+    .any(|r| r.tag.as_ref() == "li" && rows.get(r.parent as usize).is_some_and(is_menu));
+    // (An entry's one link is no teaser line: a menu lists the site's sections.)
+    let teaser_line = ev.facts.iter().any(|f| matches!(f, Fact::TeaserLine));
+    if entry
+        && (!ev.has_structure() || teaser_line)
+        && matches!(ev.category, Some(Category::Related | Category::Ad))
+    {
+        return Some("an entry of a menu");
     }
     // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
