@@ -846,15 +846,19 @@ test('options: custom rules and an imported list are compiled with a report, sav
   await options.goto(granted.url('options.html'));
   await options.waitForSelector('body[data-ready="true"]');
   await options.fill('#custom', '! my rules\n127.0.0.1##p.site-footer__legal\n##.a + .b\n');
-  await options.setInputFiles('#import', {
-    name: 'my-annoyances.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from('[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n'),
-  });
-  // Saved at once, as a quick user does, while the page may still be reading the file: the save
-  // waits for the import, so the list is saved and its row is drawn by the time "Saved" shows
-  // (the save used to go without the list, and the row came later: 0 !== 1 in one run of five).
-  await options.click('#save-rules');
+  // The list is imported and *Save rules* pressed in the same task, so the save certainly comes
+  // while the page is still reading the file (the read is asynchronous after the change event).
+  // The save waits for the import: the list is saved and its row drawn by the time "Saved" shows.
+  // (The save used to go without the list, and the row came later: 0 !== 1 in one run of five;
+  // with setInputFiles and a separate click the read usually won, so the race hid.)
+  await options.evaluate((text) => {
+    const input = document.getElementById('import');
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'my-annoyances.txt', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    document.getElementById('save-rules').click();
+  }, '[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n');
   await options.waitForFunction(() => document.getElementById('rules-saved').textContent.startsWith('Saved'));
   assert.equal(await options.locator('#lists tbody tr').count(), 1, 'the imported list is listed');
   const report = fold(await options.locator('#report').innerText());
