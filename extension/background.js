@@ -250,4 +250,15 @@ api.storage.onChanged.addListener((changes, area) => {
     engineSetup = null;
     old?.then(({ rules }) => rules?.free()).catch(() => {});
   }
+  if ('categories' in changes) reapplyInTabs().catch((e) => console.warn('PlainPage:', e));
 });
+
+/**
+ * The categories changed: every tab's content script is told to clean again with them (only the
+ * pages it cleaned act on it). engineSetup was reset first, so their requests use the new set.
+ * Tabs without the content script refuse the message; no permission is needed to send it.
+ */
+async function reapplyInTabs() {
+  const tabs = await api.tabs.query({});
+  await Promise.all(tabs.map((tab) => api.tabs.sendMessage(tab.id, { type: MSG.CS_REAPPLY }).catch(() => {})));
+}

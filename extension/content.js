@@ -163,6 +163,22 @@
     return status();
   }
 
+  /**
+   * The categories changed on the options page (the background tells every tab): a page that is
+   * cleaned now is judged again and the new verdict applied in the current mode, through the same
+   * restore-and-apply path as a mode change, so a category switched off comes back and one
+   * switched on goes. A page not cleaned (never, or after *Restore all*) is left alone.
+   */
+  async function reapply() {
+    if (state.cleaning) await state.cleaning.catch(() => {});
+    if (!state.cleaned) return status();
+    await applyWhole();
+    state.timings.reapplied = performance.now() - state.timings.start;
+    showLabels();
+    report();
+    return status();
+  }
+
   // ---- why each block went: labels, restore one block, always keep on this site -------------
 
   function showLabels() {
@@ -432,6 +448,8 @@
         return setMode(message.mode, message.only);
       case MSG.CS_RESTORE:
         return restoreAll();
+      case MSG.CS_REAPPLY:
+        return reapply();
       default:
         return null;
     }

@@ -25,6 +25,7 @@ globalThis.PlainPage ??= Object.freeze({
     CS_STATUS: 'cs:status', // → { cleaned, restored, mode, counts, total, readerOpen, timings }
     CS_SET_MODE: 'cs:set-mode', // { mode: 'hide' | 'outline', only?: category (outline just that one) }
     CS_RESTORE: 'cs:restore', // everything back as it was, cleaning off for this page
+    CS_REAPPLY: 'cs:reapply', // the categories changed: a cleaned page is cleaned again with them
   }),
 
   /** The guard: a message is an object whose `type` is one of ours. */

@@ -24,6 +24,24 @@ let settings = await Settings.load();
 /** Imported lists being edited: { name, text, category? }. */
 let lists = settings.rules.lists.map((l) => ({ ...l }));
 
+/** How long "Saved." stays in the status line after a change is stored. */
+const SAVED_MS = 2000;
+let savedTimer = 0;
+
+/** Stores a change and then says "Saved." in the status line (cleared after SAVED_MS). */
+async function store(partial) {
+  await Settings.save(partial);
+  announceSaved();
+}
+
+function announceSaved() {
+  $('saved').textContent = 'Saved.';
+  clearTimeout(savedTimer);
+  savedTimer = setTimeout(() => {
+    $('saved').textContent = '';
+  }, SAVED_MS);
+}
+
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
@@ -37,8 +55,9 @@ $('categories').replaceChildren(
     const box = el('input', { type: 'checkbox', checked: settings.categories[c] !== false });
     box.dataset.category = c;
     box.addEventListener('change', async () => {
+      // Open tabs PlainPage cleaned are cleaned again with the new set (the background tells them).
       settings.categories = { ...settings.categories, [c]: box.checked };
-      await Settings.save({ categories: settings.categories });
+      await store({ categories: settings.categories });
     });
     return el('label', {}, box, ` ${LABELS[c]}`);
   }),
@@ -98,7 +117,7 @@ $('all-sites').addEventListener('change', async () => {
     const granted = await api.permissions.request({ origins: [Settings.ALL_SITES] });
     if (granted) await api.runtime.sendMessage({ type: MSG.ENABLE_SITE, all: true });
   } else {
-    await Settings.save({ allSites: false });
+    await store({ allSites: false });
     await api.permissions.remove({ origins: [Settings.ALL_SITES] });
   }
   await renderSites();
@@ -106,7 +125,7 @@ $('all-sites').addEventListener('change', async () => {
 
 $('excluded').addEventListener('change', async () => {
   const hosts = $('excluded').value.split(/\s+/).map(normalizeHost).filter(Boolean);
-  await Settings.save({ excluded: [...new Set(hosts)] });
+  await store({ excluded: [...new Set(hosts)] });
   await renderSites();
 });
 
@@ -145,7 +164,7 @@ async function deleteKept(host, selector) {
   const next = { ...keep };
   if (entries.length > 0) next[host] = entries;
   else delete next[host];
-  await Settings.save({ keep: next });
+  await store({ keep: next });
   await renderKept();
 }
 
@@ -167,7 +186,7 @@ for (const key of ['theme', 'font', 'size', 'width']) {
       return;
     }
     settings.reader = { ...(await Settings.load()).reader, [key]: value };
-    await Settings.save({ reader: settings.reader });
+    await store({ reader: settings.reader });
   });
 }
 
@@ -205,18 +224,38 @@ function dirty() {
 
 $('custom').addEventListener('input', dirty);
 
-$('import').addEventListener('change', async () => {
-  for (const file of $('import').files) {
-    const text = await file.text();
-    const existing = lists.findIndex((l) => l.name === file.name);
-    const entry = { name: file.name, text };
-    if (existing >= 0) lists[existing] = { ...lists[existing], text };
-    else lists.push(entry);
-  }
+/**
+ * The imports being read, one after another (a file is read asynchronously after the change
+ * event). Saving waits for them, so a list imported just before *Save rules* is in what is
+ * compiled and saved, and its row is drawn before the save is reported. Without this, a click
+ * that came before the read finished saved the lists without it, said "Saved", and the row
+ * appeared afterwards.
+ */
+let importing = Promise.resolve();
+
+$('import').addEventListener('change', () => {
+  const files = [...$('import').files];
   $('import').value = '';
-  renderLists();
-  dirty();
+  importing = importing.then(() => importFiles(files)).catch((error) => {
+    $('rules-saved').textContent = `The list could not be read: ${error.message ?? error}`;
+  });
 });
+
+async function importFiles(files) {
+  $('lists').setAttribute('aria-busy', 'true');
+  try {
+    for (const file of files) {
+      const text = await file.text();
+      const existing = lists.findIndex((l) => l.name === file.name);
+      if (existing >= 0) lists[existing] = { ...lists[existing], text };
+      else lists.push({ name: file.name, text });
+    }
+  } finally {
+    $('lists').removeAttribute('aria-busy');
+    renderLists();
+    dirty();
+  }
+}
 
 /** Compiles the lists (once per change) and shows what each one contributed. */
 async function compileAndReport(custom, imported) {
@@ -262,19 +301,28 @@ function reportOf(r) {
   return box;
 }
 
-$('save-rules').addEventListener('click', async () => {
+/** Saves one at a time, each with the lists as they were when it started (after pending imports). */
+let saving = Promise.resolve();
+
+$('save-rules').addEventListener('click', () => {
+  saving = saving.then(saveRules, saveRules);
+});
+
+async function saveRules() {
+  await importing;
   const custom = $('custom').value;
-  if (!(await compileAndReport(custom, lists))) {
+  const imported = lists.map((l) => ({ ...l }));
+  if (!(await compileAndReport(custom, imported))) {
     $('rules-saved').textContent = 'Not saved: the rules did not compile.';
     return;
   }
   try {
-    await Settings.save({ rules: { custom, lists } });
+    await store({ rules: { custom, lists: imported } });
     $('rules-saved').textContent = 'Saved. Pages cleaned from now on use these rules.';
   } catch (error) {
     $('rules-saved').textContent = `Not saved: ${error.message ?? error}`;
   }
-});
+}
 
 renderLists();
 await renderSites();

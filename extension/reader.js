@@ -26,6 +26,7 @@ addEventListener('message', async (event) => {
     applySettings();
     article = read(String(data.html), String(data.url), {}).article;
     render(article);
+    showProgress();
     // Painted: after the next frame has been produced.
     requestAnimationFrame(() => setTimeout(() => port.postMessage({ type: 'painted' }), 0));
   } catch (error) {
@@ -96,6 +97,34 @@ function render(a) {
   document.title = a.title || document.title;
   if (articleEl.dir === 'rtl') root.dir = 'rtl';
 }
+
+// ---- reading progress ------------------------------------------------------------------------
+
+const progress = document.getElementById('progress');
+const progressFill = progress.firstElementChild;
+let progressQueued = false;
+
+/**
+ * How far the article is scrolled, 0 at the top and 100 at the end (100 when it all fits on the
+ * screen), drawn at most once per frame: scroll, resize and layout changes (images loading, a
+ * new text size or width) only queue a frame.
+ */
+function showProgress() {
+  if (progressQueued) return;
+  progressQueued = true;
+  requestAnimationFrame(() => {
+    progressQueued = false;
+    const scroller = document.scrollingElement ?? root;
+    const room = scroller.scrollHeight - scroller.clientHeight;
+    const fraction = room > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / room)) : main.querySelector('article') ? 1 : 0;
+    progressFill.style.transform = `scaleX(${fraction})`;
+    progress.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
+  });
+}
+
+addEventListener('scroll', showProgress, { passive: true });
+addEventListener('resize', showProgress, { passive: true });
+new ResizeObserver(showProgress).observe(main);
 
 // ---- settings and toolbar ----------------------------------------------------------------------
 

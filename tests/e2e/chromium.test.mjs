@@ -28,6 +28,7 @@ import { CATEGORIES, readLabels } from './lib/labels.mjs';
 import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed } from './lib/pages.mjs';
 import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -221,6 +222,19 @@ test('reader view through the toolbar button (activeTab only): in place, page st
   const defaultShot = join(ARTIFACTS, 'chromium-reader-default.png');
   await page.screenshot({ path: defaultShot });
   t.diagnostic(`saved ${defaultShot}`);
+
+  // Reading progress: 0 % at the top; scrolled to the end of the article, 100 %. Scrolled again
+  // while waiting, since images loading as they come into view make the article longer.
+  await frame.waitForFunction(() => document.getElementById('progress').getAttribute('aria-valuenow') === '0', null, { timeout: 5000 }).catch(() => {});
+  assertProgress(await frame.evaluate(readerProgress), 0, 'Chromium (at the top)');
+  await frame.waitForFunction(() => {
+    document.scrollingElement.scrollTo(0, document.scrollingElement.scrollHeight);
+    return document.getElementById('progress').getAttribute('aria-valuenow') === '100';
+  }, null, { timeout: 5000 }).catch(() => {});
+  assertProgress(await frame.evaluate(readerProgress), 100, 'Chromium (scrolled to the end)');
+  await frame.evaluate(() => document.scrollingElement.scrollTo(0, 0));
+  await frame.waitForFunction(() => document.getElementById('progress').getAttribute('aria-valuenow') === '0', null, { timeout: 5000 }).catch(() => {});
+  assertProgress(await frame.evaluate(readerProgress), 0, 'Chromium (back at the top)');
 
   for (const theme of THEMES) {
     await frame.click(`.toolbar button[data-theme="${theme}"]`);
@@ -832,17 +846,21 @@ test('options: custom rules and an imported list are compiled with a report, sav
   await options.goto(granted.url('options.html'));
   await options.waitForSelector('body[data-ready="true"]');
   await options.fill('#custom', '! my rules\n127.0.0.1##p.site-footer__legal\n##.a + .b\n');
-  await options.setInputFiles('#import', {
-    name: 'my-annoyances.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from('[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n'),
-  });
-  // The page reads the file asynchronously after the change event: wait for its row instead of
-  // counting at once (counting at once raced the read, 0 !== 1 in one run of five).
-  await options.waitForFunction(() => document.querySelectorAll('#lists tbody tr').length > 0, null, { timeout: 5000 });
-  assert.equal(await options.locator('#lists tbody tr').count(), 1, 'the imported list is listed');
-  await options.click('#save-rules');
+  // The list is imported and *Save rules* pressed in the same task, so the save certainly comes
+  // while the page is still reading the file (the read is asynchronous after the change event).
+  // The save waits for the import: the list is saved and its row drawn by the time "Saved" shows.
+  // (The save used to go without the list, and the row came later: 0 !== 1 in one run of five;
+  // with setInputFiles and a separate click the read usually won, so the race hid.)
+  await options.evaluate((text) => {
+    const input = document.getElementById('import');
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'my-annoyances.txt', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    document.getElementById('save-rules').click();
+  }, '[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n');
   await options.waitForFunction(() => document.getElementById('rules-saved').textContent.startsWith('Saved'));
+  assert.equal(await options.locator('#lists tbody tr').count(), 1, 'the imported list is listed');
   const report = fold(await options.locator('#report').innerText());
   t.diagnostic(report);
   assert.match(report, /custom rules: 1 of 2 element-hiding rules supported/);
@@ -866,6 +884,48 @@ test('options: custom rules and an imported list are compiled with a report, sav
   await options.waitForFunction(() => document.getElementById('rules-saved').textContent.startsWith('Saved'));
   await options.close();
   await page.close();
+});
+
+test('options: each change says "Saved"; a category switched off restores its blocks on an open cleaned tab, the others stay hidden, and switched on hides them again', async (t) => {
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed'));
+  const tabId = await tabIdOf(granted, page);
+  const cleaned = await waitForStatus(granted, tabId, (x) => x.cleaned, 'the seed page to be cleaned');
+  const marked = await page.evaluate(marksByOrdinal);
+  assert.equal(marked.length, cleaned.total);
+  const off = categoryToSwitch(cleaned.counts);
+  t.diagnostic(`switching ${off} off and on again; the page had ${JSON.stringify(cleaned.counts)}`);
+
+  const options = await granted.context.newPage();
+  await options.goto(granted.url('options.html'));
+  await options.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await options.evaluate(savedLine), { text: '', role: 'status', live: 'polite' });
+  const box = options.locator(`#categories input[data-category="${off}"]`);
+  try {
+    await box.uncheck();
+    await options.waitForFunction(() => document.getElementById('saved').textContent === 'Saved.', null, { timeout: 5000 });
+    const stored = await granted.worker.evaluate(() => chrome.storage.local.get('categories'));
+    assert.equal(stored.categories[off], false, 'the switch is stored');
+    // The open tab is cleaned again without a reload: that category back, the others still hidden.
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const now = await waitForStatus(granted, tabId, (x) => x.cleaned && x.timings.reapplied !== undefined && !x.counts[off], `${off} restored on the open tab`);
+    assertSwitchedOff(marked, await page.evaluate(blocksAt, marked.map((m) => m.ordinal)), off, 'Chromium');
+    assert.equal(await page.evaluate(() => performance.timeOrigin), origin, 'the tab was not reloaded');
+    t.diagnostic(`with ${off} off: ${JSON.stringify(now.counts)}`);
+    // "Saved." goes after a couple of seconds.
+    await options.waitForFunction(() => document.getElementById('saved').textContent === '', null, { timeout: 5000 });
+
+    const first = now.timings.reapplied;
+    await box.check();
+    await options.waitForFunction(() => document.getElementById('saved').textContent === 'Saved.', null, { timeout: 5000 });
+    const again = await waitForStatus(granted, tabId, (x) => x.cleaned && x.timings.reapplied !== first && x.counts[off] > 0, `${off} hidden again`);
+    assert.deepEqual(again.counts, cleaned.counts, 'switched on again: the same blocks as before');
+    assert.deepEqual(await page.evaluate(marksByOrdinal), marked, 'switched on again: the same blocks as before');
+  } finally {
+    await granted.worker.evaluate(() => chrome.storage.local.remove('categories'));
+    await options.close();
+    await page.close();
+  }
 });
 
 /** Chromium's own services (update checks, sign-in, autofill): the browser's traffic, not ours. */

@@ -24,6 +24,7 @@ import { CATEGORIES } from './lib/labels.mjs';
 import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
 import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
 
 const DIST = join(ROOT, 'dist', 'firefox');
 const UUID = '5b0f2a8e-7d3c-4e1a-9f6b-2c8d4a1e7f30';
@@ -268,6 +269,16 @@ test('reader view with the keyboard shortcut (activeTab only): in place, page st
   const defaultShot = join(ARTIFACTS, 'firefox-reader-default.png');
   writeFileSync(defaultShot, await s.screenshot());
   t.diagnostic(`saved ${defaultShot}`);
+  // Reading progress: 0 % at the top; scrolled to the end of the article, 100 %. Scrolled again
+  // while waiting, since images loading as they come into view make the article longer.
+  const progressIs = (percent, scroll) => waitFor(() => s.execute(`${scroll}
+    return document.getElementById('progress').getAttribute('aria-valuenow') === arguments[0];`, [String(percent)]), `progress ${percent}`, 5000).catch(() => {});
+  await progressIs(0, '');
+  assertProgress(await s.execute(`return (${readerProgress})()`), 0, 'Firefox (at the top)');
+  await progressIs(100, 'document.scrollingElement.scrollTo(0, document.scrollingElement.scrollHeight);');
+  assertProgress(await s.execute(`return (${readerProgress})()`), 100, 'Firefox (scrolled to the end)');
+  await progressIs(0, 'document.scrollingElement.scrollTo(0, 0);');
+  assertProgress(await s.execute(`return (${readerProgress})()`), 0, 'Firefox (back at the top)');
   for (const theme of THEMES) {
     await s.click(await s.find(`.toolbar button[data-theme="${theme}"]`));
     assert.equal(await s.execute('return document.documentElement.dataset.theme'), theme);
@@ -699,6 +710,56 @@ test('automatic cleaning on five corpus pages keeps the article visible', async 
 
 /** Firefox's own services (remote settings, updates, telemetry): the browser's traffic, not ours. */
 const FIREFOX_SERVICES = /(^|\.)(mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)(:\d+)?$/;
+
+test('options: each change says "Saved"; a category switched off restores its blocks on an open cleaned tab, the others stay hidden, and switched on hides them again', async (t) => {
+  await s.navigate(server.url('seed'));
+  const cleaned = await cleanedStatus('the seed page to be cleaned');
+  const marked = await s.execute(`return (${marksByOrdinal})()`);
+  assert.equal(marked.length, cleaned.total);
+  const off = categoryToSwitch(cleaned.counts);
+  t.diagnostic(`switching ${off} off and on again; the page had ${JSON.stringify(cleaned.counts)}`);
+  const origin = await s.execute('return performance.timeOrigin');
+
+  const optionsHandle = await openExtensionTab('options.html');
+  const box = `#categories input[data-category="${off}"]`;
+  const savedIs = (text) => waitFor(async () => (await s.execute(`return (${savedLine})()`)).text === text, `the status line to say ${JSON.stringify(text)}`, 5000);
+  try {
+    assert.deepEqual(await s.execute(`return (${savedLine})()`), { text: '', role: 'status', live: 'polite' });
+    await s.click(await s.find(box));
+    assert.equal(await s.execute('return document.querySelector(arguments[0]).checked', [box]), false);
+    await savedIs('Saved.');
+    // The open tab is cleaned again without a reload: that category back, the others still hidden.
+    await s.switchTo(pageHandle);
+    const stored = await inPopup(`return browser.storage.local.get('categories');`);
+    assert.equal(stored.categories[off], false, 'the switch is stored');
+    const now = await waitFor(async () => {
+      const x = await status();
+      return x.cleaned && x.timings.reapplied !== undefined && !x.counts[off] ? x : null;
+    }, `${off} restored on the open tab`);
+    assertSwitchedOff(marked, await s.execute(`return (${blocksAt})(arguments[0])`, [marked.map((m) => m.ordinal)]), off, 'Firefox');
+    assert.equal(await s.execute('return performance.timeOrigin'), origin, 'the tab was not reloaded');
+    t.diagnostic(`with ${off} off: ${JSON.stringify(now.counts)}`);
+    // "Saved." goes after a couple of seconds.
+    await s.switchTo(optionsHandle);
+    await savedIs('');
+
+    await s.click(await s.find(box));
+    await savedIs('Saved.');
+    await s.switchTo(pageHandle);
+    const again = await waitFor(async () => {
+      const x = await status();
+      return x.cleaned && x.timings.reapplied !== now.timings.reapplied && x.counts[off] > 0 ? x : null;
+    }, `${off} hidden again`);
+    assert.deepEqual(again.counts, cleaned.counts, 'switched on again: the same blocks as before');
+    assert.deepEqual(await s.execute(`return (${marksByOrdinal})()`), marked, 'switched on again: the same blocks as before');
+  } finally {
+    await s.switchTo(pageHandle);
+    await inPopup(`return browser.storage.local.remove('categories');`);
+    await s.switchTo(optionsHandle);
+    await s.cmd('DELETE', '/window');
+    await s.switchTo(pageHandle);
+  }
+});
 
 test('the extension made no network request of its own', (t) => {
   const hostOf = ({ method, url }) => (method === 'CONNECT' ? url : new URL(url).host);
