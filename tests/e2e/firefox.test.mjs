@@ -711,6 +711,60 @@ test('automatic cleaning on five corpus pages keeps the article visible', async 
 /** Firefox's own services (remote settings, updates, telemetry): the browser's traffic, not ours. */
 const FIREFOX_SERVICES = /(^|\.)(mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)(:\d+)?$/;
 
+test('options: custom rules and an imported list are compiled with a report, saved, and used on the next page', async (t) => {
+  const optionsHandle = await openExtensionTab('options.html');
+  const savedRules = () => waitFor(() => s.execute(`return document.getElementById('rules-saved').textContent.startsWith('Saved')`), 'the rules to be saved');
+  try {
+    const custom = '! my rules\n127.0.0.1##p.site-footer__legal\n##.a + .b\n';
+    const box = await s.find('#custom');
+    await s.click(box);
+    await s.type(box, custom);
+    assert.equal(await s.execute(`return document.getElementById('custom').value`), custom, 'the custom rules are typed as given');
+    // The list is imported and *Save rules* pressed in the same task, so the save certainly comes
+    // while the page is still reading the file (the read is asynchronous after the change event).
+    // The save waits for the import: the list is saved and its row drawn by the time "Saved" shows.
+    // As in Chromium, the file goes in through a DataTransfer and a change event in one script:
+    // a WebDriver file upload (element send keys with a path) would end its command before the
+    // click, letting the read win the race the test is for.
+    await s.execute(`const input = document.getElementById('import');
+      const files = new DataTransfer();
+      files.items.add(new File([arguments[0]], 'my-annoyances.txt', { type: 'text/plain' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      document.getElementById('save-rules').click();`, ['[Adblock Plus 2.0]\n###nothing-here\n||ads.example.com^\n']);
+    await savedRules();
+    assert.equal(await s.execute(`return document.querySelectorAll('#lists tbody tr').length`), 1, 'the imported list is listed');
+    const report = fold(await s.execute(`return document.getElementById('report').innerText`));
+    t.diagnostic(report);
+    assert.match(report, /custom rules: 1 of 2 element-hiding rules supported/);
+    assert.match(report, /my-annoyances\.txt: 1 of 1 element-hiding rules supported .* 1 network rules/);
+    await s.click(await s.find('#report details summary'));
+    assert.match(fold(await s.execute(`return document.getElementById('report').innerText`)), /line 3: /, 'the unsupported line is named by number');
+    await s.switchTo(pageHandle);
+    const stored = await inPopup(`return browser.storage.local.get('rules');`);
+    assert.equal(stored.rules.lists[0].name, 'my-annoyances.txt');
+
+    // The next page (the test tab, which automatic cleaning covers since an earlier test).
+    await s.navigate(server.url('seed'));
+    await cleanedStatus('cleaning with the custom rules');
+    const legal = await s.execute(`const el = document.querySelector('p.site-footer__legal');
+      return [el.dataset.plainpageRemoved ?? null, getComputedStyle(el).display];`);
+    assert.ok(legal[0] !== null && legal[1] === 'none', `the custom rule did not hide its element: ${legal}`);
+  } finally {
+    // Back to no rules, so nothing after this depends on them.
+    await s.switchTo(optionsHandle);
+    await s.cmd('POST', `/element/${await s.find('#custom')}/clear`, {});
+    const remove = await s.find('#lists tbody button').catch(() => null);
+    if (remove) await s.click(remove);
+    await s.click(await s.find('#save-rules'));
+    await savedRules();
+    await s.cmd('DELETE', '/window');
+    await s.switchTo(pageHandle);
+  }
+  const cleared = await inPopup(`return browser.storage.local.get('rules');`);
+  assert.deepEqual([cleared.rules.custom, cleared.rules.lists.length], ['', 0], 'the rules are back to none');
+});
+
 test('options: each change says "Saved"; a category switched off restores its blocks on an open cleaned tab, the others stay hidden, and switched on hides them again', async (t) => {
   await s.navigate(server.url('seed'));
   const cleaned = await cleanedStatus('the seed page to be cleaned');
