@@ -823,9 +823,12 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     .any(|r| r.tag.as_ref() == "li" && rows.get(r.parent as usize).is_some_and(is_menu));
     // (An entry's one link is no teaser line: a menu lists the site's sections.)
     let teaser_line = ev.facts.iter().any(|f| matches!(f, Fact::TeaserLine));
+    // In the footer every entry is the site's map: its "Newsletter" or "Get the app" link
+    // leads to a page, like the "About us" beside it.
     if entry
-        && (!ev.has_structure() || teaser_line)
-        && matches!(ev.category, Some(Category::Related | Category::Ad))
+        && (!ev.has_structure() || teaser_line || page.in_footer[ordinal as usize])
+        && (matches!(ev.category, Some(Category::Related | Category::Ad))
+            || page.in_footer[ordinal as usize])
     {
         return Some("an entry of a menu");
     }
