@@ -93,6 +93,10 @@ pub const HEADER_PIECE_MAX_CHARS: u32 = 400;
 /// A prompt's tagline: a block of at most this many words that says a strong phrase gets a point
 /// more ("Get all your news in one place.").
 pub const PROMPT_TAGLINE_WORDS: u32 = 12;
+/// A box headed by a newsletter's or an offer's strong phrase ("Sign up for our newsletter",
+/// then a line of pitch and the form's labels) is a prompt up to this size: two short lines of
+/// pitch, not a paragraph.
+pub const HEADED_PROMPT_WORDS: u32 = 30;
 
 /// A menu has at least this many links…
 pub const MENU_MIN_LINKS: u32 = 4;

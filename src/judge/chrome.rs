@@ -459,7 +459,15 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     if weight > 0 {
         let mut points = weight.min(4);
         // A short block that is little more than a strong phrase is a tagline or a prompt.
-        if row.words <= PROMPT_TAGLINE_WORDS && weight >= 2 {
+        // So is a box that its strong phrase heads ("Sign up for our newsletter" over a line of
+        // pitch): a sentence of the article does not open with a newsletter's or an offer's words.
+        let headed_prompt = row.words <= HEADED_PROMPT_WORDS
+            && matches!(
+                phrase_category,
+                Some(Category::Newsletter | Category::Subscribe)
+            )
+            && phrase_category.is_some_and(|c| starts_with(row, c));
+        if weight >= 2 && (row.words <= PROMPT_TAGLINE_WORDS || headed_prompt) {
             points += 1;
         }
         if let Some(i) = row.first_phrase {
