@@ -73,6 +73,21 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("outbrain", Ad, Strong),
     ("taboola", Ad, Strong),
     ("teasers", Related, Strong),
+    ("relatedposts", Related, Strong),
+    ("relatedarticles", Related, Strong),
+    ("relatedstories", Related, Strong),
+    ("morestories", Related, Strong),
+    ("most-read", Related, Strong),
+    ("most-popular", Related, Strong),
+    ("most-shared", Related, Strong),
+    ("most-viewed", Related, Strong),
+    ("you-may-like", Related, Strong),
+    ("you-might-like", Related, Strong),
+    ("read-next", Related, Strong),
+    ("further-reading", Related, Strong),
+    ("more-stories", Related, Strong),
+    ("also-read", Related, Strong),
+    ("whats-next", Related, Strong),
     // App banners.
     ("app-promo", AppPromo, Strong),
     ("app-banner", AppPromo, Strong),
@@ -254,10 +269,17 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
         false
     });
     // Compound hints first: `app-promo` says more than `promo`.
+    // (Whole words: `read-next` is not in `thread-next`.)
     let compound = CHROME_WORDS
         .iter()
         .filter(|(hint, _, _)| hint.contains('-'))
-        .find(|(hint, _, _)| joined.contains(hint));
+        .find(|(hint, _, _)| {
+            joined.match_indices(hint).any(|(at, _)| {
+                let end = at + hint.len();
+                (at == 0 || joined.as_bytes()[at - 1] == b'-')
+                    && (end == joined.len() || joined.as_bytes()[end] == b'-')
+            })
+        });
     compound
         .or_else(|| single.map(|i| &CHROME_WORDS[i]))
         .filter(|(_, category, _)| !(negated && *category == Ad))
@@ -322,6 +344,12 @@ mod tests {
             Some((Newsletter, "newsletter"))
         );
         assert_eq!(hint("no-ads product-card"), None);
+        assert_eq!(hint("jp-relatedposts"), Some((Related, "relatedposts")));
+        assert_eq!(hint("mostShared link-flow"), Some((Related, "most-shared")));
+        assert_eq!(hint("you-may-like grid"), Some((Related, "you-may-like")));
+        // Compounds match whole words too.
+        assert_eq!(hint("thread-next-page"), None);
+        assert_eq!(hint("get-appetizers"), None);
         assert_eq!(
             chrome_hint("newsletter-box").map(|h| h.strength),
             Some(Strong)
