@@ -534,6 +534,13 @@ static OFFERS: &[&str] = &[
     "see if you qualify",
     "claim your",
     "get the guide",
+    "book your",
+    "schedule consultation",
+    "schedule a free",
+    "schedule your",
+    "get an estimate",
+    "get my free",
+    "join now",
     "jetzt kaufen",
     "jetzt bestellen",
     "acheter maintenant",
@@ -644,6 +651,7 @@ mod tests {
         assert!(is_offer("book a demo"));
         assert!(is_offer("get started for free"));
         assert!(is_offer("» shop now"));
+        assert!(is_offer("schedule consultation"));
         assert!(!is_offer("get startedness"));
         assert!(!is_offer("we shop now and then"));
     }
