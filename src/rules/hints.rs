@@ -105,6 +105,12 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("social", Social, Weak),
     ("sharebar", Social, Strong),
     ("follow-us", Social, Strong),
+    // Share widgets' own names.
+    ("addtoany", Social, Strong),
+    ("addthis", Social, Strong),
+    ("sharethis", Social, Strong),
+    ("shareaholic", Social, Strong),
+    ("sharedaddy", Social, Strong),
     // Ad slots.
     ("ad", Ad, Weak),
     ("ads", Ad, Weak),
@@ -349,6 +355,7 @@ mod tests {
         assert_eq!(hint("you-may-like grid"), Some((Related, "you-may-like")));
         // Compounds match whole words too.
         assert_eq!(hint("thread-next-page"), None);
+        assert_eq!(hint("a2a_kit addtoany_list"), Some((Social, "addtoany")));
         assert_eq!(hint("get-appetizers"), None);
         assert_eq!(
             chrome_hint("newsletter-box").map(|h| h.strength),
