@@ -1052,9 +1052,29 @@ pub fn classify(
                 if passes(&page, ordinal, row, &ev) && options.category_enabled(category) =>
             {
                 unlock_scroll |= category == Category::Subscribe;
-                // A rail's heading that sits just before it, outside it, goes with it.
-                if ev.teasers().is_some() && row.headings == 0 {
-                    if let Some(h) = heading_before(&page, ordinal) {
+                // A rail's heading that sits just before it, outside it, goes with it; so does
+                // any heading there whose words say what the block is ("SHARE" over a row of
+                // icons, "Related posts" over a rail of cards).
+                // (Such a label may be any short line: a `div` styled as a heading.)
+                let label = page
+                    .prev_with_text
+                    .get(i)
+                    .copied()
+                    .filter(|&p| p != NO_PARENT)
+                    .filter(|&p| {
+                        let r = &rows[p as usize];
+                        r.words <= RAIL_HEADING_MAX_WORDS
+                            && r.links == 0
+                            && (opens_with(r, category)
+                                || (category == Category::Social && says_share(&r.preview)))
+                    });
+                let heading = if ev.teasers().is_some() {
+                    heading_before(&page, ordinal).or(label)
+                } else {
+                    label
+                };
+                if row.headings == 0 {
+                    if let Some(h) = heading {
                         if protection.shield(h).is_none()
                             && removals.last().is_none_or(|r: &Removal| r.ordinal < h)
                         {
@@ -1062,7 +1082,15 @@ pub fn classify(
                                 ordinal: h,
                                 tag: rows[h as usize].tag.to_string(),
                                 category,
-                                reason: "the heading of the rail below it".to_owned(),
+                                reason: format!(
+                                    "the heading of the {} below it",
+                                    match category {
+                                        Category::Related => "rail",
+                                        Category::Social => "share bar",
+                                        Category::Newsletter => "sign-up box",
+                                        _ => "box",
+                                    }
+                                ),
                                 rule: None,
                                 preview: preview(&rows[h as usize]),
                             });
