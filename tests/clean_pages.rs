@@ -99,3 +99,10 @@ fn offers_on_a_page_that_is_not_news_stay() {
 fn button_rows_icon_rows_and_promo_boxes_go_and_the_contents_stay() {
     check("promos");
 }
+
+/// Failure 5, on a news site: a front page's "Top stories", "Most read" and "Latest news" lists
+/// are the page, not rails.
+#[test]
+fn a_front_pages_lists_stay() {
+    check("frontpage");
+}

@@ -912,8 +912,17 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
         return (!named).then_some("a sign-up form on a page without an article");
     }
     // …and lists of things are what a shop or a listing shows: a rail there says so in words.
+    // ("Most read" or "Latest news" there is the front page's own list; "Similar threads" under
+    // a forum thread is a rail.)
     if !page.has_article && ev.category == Some(Category::Related) {
-        return (!ev.has_strong_phrase()).then_some("a list on a page without an article");
+        let says_similar = ev.facts.iter().any(|f| match f {
+            Fact::Phrase {
+                phrase,
+                strong: true,
+            } => !lexicon::is_site_list(phrase),
+            _ => false,
+        });
+        return (!says_similar).then_some("a list on a page without an article");
     }
     None
 }

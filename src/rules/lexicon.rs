@@ -320,6 +320,44 @@ pub static PHRASES: &[Phrase] = &[
     p("많이 본 뉴스", Related, Strong),
 ];
 
+/// Whether a rail phrase names a list of the site's stories in general ("Most read", "Latest
+/// news", "Top stories") rather than things like the page itself ("Similar threads", "Related
+/// articles", "Customers also bought"). On a page without an article, a front page or a
+/// section's listing, such lists are what the page shows.
+pub fn is_site_list(phrase: &str) -> bool {
+    SITE_LISTS.contains(&phrase)
+}
+
+/// The rail phrases that name the site's lists in general (see `is_site_list`).
+static SITE_LISTS: &[&str] = &[
+    "top stories",
+    "editor's picks",
+    "editor's choice",
+    "our picks",
+    "most read",
+    "most popular",
+    "trending now",
+    "more stories",
+    "more news",
+    "don't miss",
+    "popular posts",
+    "popular articles",
+    "popular stories",
+    "in case you missed it",
+    "you may have missed",
+    "latest stories",
+    "latest news",
+    "meistgelesen",
+    "les plus lus",
+    "lo más leído",
+    "i più letti",
+    "mais lidas",
+    "meest gelezen",
+    "热门文章",
+    "人気記事",
+    "많이 본 뉴스",
+];
+
 /// Whether a phrase is a paywall's or a sign-in wall's own words ("sign up to read", "already a
 /// subscriber"), as opposed to an offer ("free trial", "subscribe now") that a shop or a
 /// pricing page makes about its own product.
@@ -644,6 +682,18 @@ mod tests {
         let mut out = Vec::new();
         scan(text, |i| out.push(PHRASES[i].text));
         out
+    }
+
+    #[test]
+    fn site_lists_are_told_from_rails_about_the_page() {
+        assert!(is_site_list("most read"));
+        assert!(is_site_list("latest news"));
+        assert!(!is_site_list("similar threads"));
+        assert!(!is_site_list("related articles"));
+        // Every site list is a phrase of the lexicon, or it could never be found.
+        for list in SITE_LISTS {
+            assert!(PHRASES.iter().any(|p| p.text == *list), "{list}");
+        }
     }
 
     #[test]

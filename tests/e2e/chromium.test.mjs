@@ -16,7 +16,7 @@
 // so any request to another host is recorded and refused. Screenshots go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -719,7 +719,10 @@ test('automatic cleaning on five corpus pages keeps the article visible', async 
 });
 
 /** The labelled pages of tests/data/clean: NAME.html, with what must go and stay in NAME.labels. */
-const CLEAN_PAGES = ['header-byline', 'masthead', 'categories', 'rails', 'saas'];
+const CLEAN_PAGES = readdirSync(CLEAN_DIR)
+  .filter((f) => f.endsWith('.labels'))
+  .map((f) => f.slice(0, -'.labels'.length))
+  .sort();
 
 /**
  * What the live page shows for each label: every element its selector matches, whether the
