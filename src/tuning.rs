@@ -150,6 +150,9 @@ pub const TEASER_MIN_LINK_CHARS: u32 = 20;
 pub const TEASER_LIST_SHARE: f32 = 0.75;
 /// A rail's heading: at most this many words ("You may also like these posts").
 pub const RAIL_HEADING_MAX_WORDS: u32 = 10;
+/// A rail's or share bar's phrase heads its block when at most this many words come before it: a
+/// site's or a section's name ("ABC News Top Stories", "From around the web"), not a sentence.
+pub const HEADING_LEAD_WORDS: usize = 2;
 /// A named or headed rail needs at least this many links to count as a link list.
 pub const RAIL_MIN_LINKS: u32 = 3;
 

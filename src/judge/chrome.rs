@@ -314,6 +314,21 @@ fn starts_with(row: &Row, category: Category) -> bool {
     found
 }
 
+/// Whether a phrase of the category heads the block: it opens the block, after at most a couple
+/// of words ("From around the web", "ABC News Top Stories", "Browse related articles"), not in
+/// the middle of a sentence ("What are the most popular CRM features?").
+fn heads(row: &Row, category: Category) -> bool {
+    let folded = opening(row);
+    let mut found = false;
+    lexicon::scan_at(&folded, |i, at| {
+        let before = &folded[..at];
+        found |= lexicon::PHRASES[i].category == category
+            && before.split_whitespace().count() <= HEADING_LEAD_WORDS
+            && !before.contains(['?', '.', '!']);
+    });
+    found
+}
+
 /// Whether a block's text says when the article was published: a printed date, a reading time
 /// or an age ("6 min read", "2 hours ago").
 fn carries_dateline(row: &Row) -> bool {
@@ -452,7 +467,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // A rail's or share bar's words head the block ("Related articles", "Share this"); further
     // down they belong to a part of it (an item's "More from this brand").
     let headed = match phrase_category {
-        Some(c @ (Category::Related | Category::Social)) => opens_with(row, c),
+        Some(c @ (Category::Related | Category::Social)) => heads(row, c),
         _ => true,
     };
     let weight = if headed { row.all_phrases() } else { 0 };
