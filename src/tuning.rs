@@ -153,6 +153,9 @@ pub const RAIL_HEADING_MAX_WORDS: u32 = 10;
 /// A rail's or share bar's phrase heads its block when at most this many words come before it: a
 /// site's or a section's name ("ABC News Top Stories", "From around the web"), not a sentence.
 pub const HEADING_LEAD_WORDS: usize = 2;
+/// A breadcrumb trail is a line of a few section names; a block named so with more words is a
+/// page or a column that merely has one.
+pub const BREADCRUMB_MAX_WORDS: u32 = 20;
 /// A named or headed rail needs at least this many links to count as a link list.
 pub const RAIL_MIN_LINKS: u32 = 3;
 

@@ -35,6 +35,9 @@ const INERT: &[&str] = &[
     "wbr", "source", "track", "param",
 ];
 
+/// Words of a breadcrumb trail's class, id or label.
+const BREADCRUMB_WORDS: &[&str] = &["breadcrumb", "breadcrumbs"];
+
 /// Words that make a block a comment section: comments are the page, never a prompt.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
@@ -87,6 +90,9 @@ struct Page<'a> {
     in_comments: Vec<bool>,
     /// Per ordinal: the element is or sits inside the page's footer.
     in_footer: Vec<bool>,
+    /// Per ordinal: the element is or sits inside a breadcrumb trail, the page's place in the
+    /// site ("Newsletters › Foundational Fitness Protocol"): navigation, whatever its words.
+    in_breadcrumbs: Vec<bool>,
     /// Per ordinal: the nearest earlier sibling that has text, or `NO_PARENT` (found once for
     /// the page: asking for a rail's heading is a lookup, not a walk along its siblings).
     prev_with_text: Vec<u32>,
@@ -1002,7 +1008,11 @@ pub fn classify(
             }
         }
         let landmark = NEVER_WHOLE.contains(&&*row.tag) || page.holds_landmark[i];
-        if (landmark && !is_share_bar(row)) || page.in_comments[i] || is_page_function(row) {
+        if (landmark && !is_share_bar(row))
+            || page.in_comments[i]
+            || page.in_breadcrumbs[i]
+            || is_page_function(row)
+        {
             i += 1;
             continue;
         }
@@ -1171,6 +1181,7 @@ impl<'a> Page<'a> {
         let mut in_landmark = vec![false; rows.len()];
         let mut in_comments = vec![false; rows.len()];
         let mut in_footer = vec![false; rows.len()];
+        let mut in_breadcrumbs = vec![false; rows.len()];
         let mut in_article_el = vec![false; rows.len()];
         for (i, row) in rows.iter().enumerate() {
             let parent = row.parent as usize;
@@ -1182,7 +1193,12 @@ impl<'a> Page<'a> {
                 in_landmark[i] |= in_landmark[parent] || is_masthead(&rows[parent]);
                 in_comments[i] = in_comments[parent];
                 in_footer[i] = in_footer[parent];
+                in_breadcrumbs[i] = in_breadcrumbs[parent];
             }
+            // (A trail is a line of a few links: a page or a column named `has-breadcrumbs`
+            // is not one.)
+            in_breadcrumbs[i] |= row.words <= BREADCRUMB_MAX_WORDS
+                && hints::says_any(&[&row.class, &row.id, &row.extra], BREADCRUMB_WORDS);
             // A comment section is a block of the page, not the page's frame around the article
             // (`<body class="comments-open">`).
             in_footer[i] |= row.tag.as_ref() == "footer"
@@ -1222,6 +1238,7 @@ impl<'a> Page<'a> {
             in_landmark,
             in_comments,
             in_footer,
+            in_breadcrumbs,
             has_article: kind.article,
             dated: kind.dated,
             holds_landmark,
