@@ -861,6 +861,16 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     {
         return Some("an entry of a menu");
     }
+    // Between the headline and the body, words alone are the header's own: a kicker, a
+    // sponsor's line under the date ("This newsletter is sponsored by …"). A share bar or a box
+    // named for its job there still goes.
+    if page.in_header_zone(ordinal)
+        && row.words <= DATELINE_MAX_WORDS
+        && !ev.has_structure()
+        && ev.hint_category().is_none()
+    {
+        return Some("words alone in the article's header");
+    }
     // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
     if page.in_landmark[ordinal as usize] {
