@@ -370,6 +370,9 @@ const BYLINE_LABELS: &[&str] = &[
     "contributors",
     "contributor",
     "words by",
+    "text by",
+    "story by",
+    "article by",
     "author",
     "by",
     "von",
@@ -403,7 +406,11 @@ fn without_label(raw: &str) -> &str {
         if b.len() > label.len()
             && b.is_char_boundary(label.len())
             && b[..label.len()].eq_ignore_ascii_case(label)
-            && b[label.len()..].starts_with([' ', ':'])
+            && (b[label.len()..].starts_with([' ', ':'])
+                // (A "by" glued to the name by the page's markup: "Written byAAA Travel
+                // Editor", "byClemson News".)
+                || (label.ends_with("by")
+                    && b[label.len()..].starts_with(|c: char| c.is_uppercase())))
         {
             b = b[label.len()..].trim_start_matches([' ', ':']);
             break;
@@ -515,6 +522,16 @@ mod tests {
             name("Written by: Elise Nass").as_deref(),
             Some("Elise Nass")
         );
+        // A label glued to the name by the markup, and labels of other words.
+        assert_eq!(
+            name("Written byAAA Travel Editor").as_deref(),
+            Some("AAA Travel Editor")
+        );
+        assert_eq!(
+            name("Text by Hunter Dukes").as_deref(),
+            Some("Hunter Dukes")
+        );
+        assert_eq!(name("DiCaprio Smith").as_deref(), Some("DiCaprio Smith"));
         assert_eq!(
             name("Luke Kim December 17, 2025").as_deref(),
             Some("Luke Kim")
