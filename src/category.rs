@@ -21,8 +21,11 @@ pub enum Category {
 }
 
 impl Category {
-    /// Every category, in the order reports list them.
-    pub const ALL: [Category; 6] = [
+    /// How many categories there are: the size of every per-category array.
+    pub const COUNT: usize = 6;
+
+    /// Every category, in the order reports list them (and of their indices).
+    pub const ALL: [Category; Category::COUNT] = [
         Category::Subscribe,
         Category::Newsletter,
         Category::Related,
@@ -57,5 +60,30 @@ impl Category {
 impl std::fmt::Display for Category {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant is in `ALL`, at its own index: adding a category without listing it fails
+    /// here (the match below stops compiling first), and `COUNT` sizes every per-category array.
+    #[test]
+    fn all_lists_every_category_at_its_index() {
+        let listed = |c: Category| match c {
+            Category::Subscribe
+            | Category::Newsletter
+            | Category::Related
+            | Category::AppPromo
+            | Category::Social
+            | Category::Ad => Category::ALL.contains(&c),
+        };
+        assert_eq!(Category::ALL.len(), Category::COUNT);
+        for (i, c) in Category::ALL.into_iter().enumerate() {
+            assert!(listed(c));
+            assert_eq!(c.index(), i, "{c}");
+            assert_eq!(Category::from_name(c.name()), Some(c));
+        }
     }
 }

@@ -78,8 +78,8 @@ pub struct Verdict {
 
 impl Verdict {
     /// Number of removals per category, in [`Category::ALL`] order.
-    pub fn counts(&self) -> [usize; 6] {
-        let mut counts = [0; 6];
+    pub fn counts(&self) -> [usize; Category::COUNT] {
+        let mut counts = [0; Category::COUNT];
         for r in &self.removals {
             counts[r.category.index()] += 1;
         }

@@ -71,7 +71,7 @@ pub struct Row {
     /// for free", "Shop now").
     pub offers: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
-    pub phrase_weight: [u16; 6],
+    pub phrase_weight: [u16; Category::COUNT],
     /// The first lexicon phrase seen in the subtree, for reasons.
     pub first_phrase: Option<u16>,
     /// The first characters of the subtree's text, for previews and bylines.
