@@ -7,7 +7,8 @@ fn main() {
     let s = plainpage::survey::survey(&input).expect("survey");
     let ordinals: Vec<u32> = args.filter_map(|a| a.parse().ok()).collect();
     let all: Vec<u32> = (0..s.rows.len() as u32).collect();
-    for o in if ordinals.is_empty() { &all } else { &ordinals } {
-        println!("{}", plainpage::judge::explain(&s, *o));
+    let only = if ordinals.is_empty() { &all } else { &ordinals };
+    for (_, line) in plainpage::judge::explain(&s, Some(only)) {
+        println!("{line}");
     }
 }

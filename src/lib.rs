@@ -97,6 +97,39 @@ pub fn analyze(html: &[u8], options: &Options) -> Result<Analysis, Error> {
     Ok(Analysis { verdict, timings })
 }
 
+/// How the judge saw the page, for a person reading why a block went or stayed: one line per
+/// element with any evidence against it (its points, category, the rule that keeps it, its
+/// facts in words), each marked `removed` or `kept`.
+pub fn explain(html: &[u8], options: &Options) -> Result<String, Error> {
+    let input = prepare(html, options)?;
+    let (survey, verdict, _) = survey_and_judge(&input, options)?;
+    // Every element with evidence, and every removal (a rail's heading goes with its rail on no
+    // evidence of its own).
+    let mut ordinals: Vec<u32> = judge::explain(&survey, None)
+        .into_iter()
+        .map(|(o, _)| o)
+        .chain(verdict.removals.iter().map(|r| r.ordinal))
+        .collect();
+    ordinals.sort_unstable();
+    ordinals.dedup();
+    let removal = |o: u32| {
+        verdict.removals.iter().find(|r| {
+            r.ordinal == o
+                || (r.ordinal < o && survey.row(r.ordinal).is_some_and(|row| o < row.end))
+        })
+    };
+    let mut out = String::new();
+    for (ordinal, line) in judge::explain(&survey, Some(&ordinals)) {
+        let mark = match removal(ordinal) {
+            Some(r) if r.ordinal == ordinal => format!("removed ({}: {})", r.category, r.reason),
+            Some(r) => format!("inside #{}", r.ordinal),
+            None => "kept".to_owned(),
+        };
+        out.push_str(&format!("{mark} {line}\n"));
+    }
+    Ok(out)
+}
+
 /// Judges a fragment: a subtree added to a page after it was analyzed (late-arriving prompts).
 /// Ordinals count from the fragment's first element; no article is looked for inside it, and
 /// prose in it is protected as always.

@@ -42,6 +42,49 @@ fn analyze_prints_verdict_json_with_timings() {
 }
 
 #[test]
+fn analyze_explain_prints_each_weighed_element_and_what_became_of_it() {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clean/promos.html");
+    let out = plainpage()
+        .args(["analyze", page, "--explain"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let line = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?} in:\n{text}"))
+            .to_owned()
+    };
+    // A removed box, with its category and reason in words, then its evidence.
+    let widget = line("class=\"widget widget-odd\"");
+    assert!(
+        widget.starts_with("removed (newsletter: says “sign up for our newsletter”"),
+        "{widget}"
+    );
+    assert!(widget.contains("passes true"), "{widget}");
+    // What sits inside it, and a block the judge weighed and kept, with the rule that kept it.
+    assert!(line("<h3>").starts_with("inside #"));
+    let kept = line("<main>");
+    assert!(kept.starts_with("kept #"), "{kept}");
+    assert!(kept.contains("passes false ("), "{kept}");
+    // A heading that went with its share bar on no evidence of its own is listed too.
+    assert!(
+        line("class=\"el-heading\"").starts_with("removed (social: the heading of the share bar")
+    );
+    // The flag is analyze's alone.
+    let out = plainpage()
+        .args(["clean", page, "--explain"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+}
+
+#[test]
 fn read_text_from_stdin_is_body_only() {
     let mut child = plainpage()
         .args(["read", "-", "--format", "text"])

@@ -14,7 +14,7 @@ use std::sync::Arc;
 const USAGE: &str = "usage:
   plainpage clean PAGE... [--url URL] [--format html|json] [--out-dir DIR]
   plainpage read PAGE... [--url URL] [--format html|text|json] [--out-dir DIR]
-  plainpage analyze PAGE... [--url URL] [--out-dir DIR]
+  plainpage analyze PAGE... [--url URL] [--out-dir DIR] [--explain]
   plainpage eval DIR [--floors FILE] [--json]
   plainpage eval --clean [--labels DIR] [--shared DIR] [--floors FILE] [--json] [--pages]
   plainpage eval --wcxb [--shared DIR] [--floors FILE] [--json] [--pages]
@@ -44,6 +44,8 @@ struct Args {
     format: Format,
     out_dir: Option<PathBuf>,
     rules: Option<Arc<RuleSet>>,
+    /// `analyze --explain`: the judge's evidence per element, as text.
+    explain: bool,
 }
 
 /// The verdict as `analyze` and `clean --format json` print it.
@@ -111,6 +113,7 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
         },
         out_dir: None,
         rules: None,
+        explain: false,
     };
     let mut lists = Vec::new();
     let mut it = rest.iter();
@@ -124,6 +127,7 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
             "--url" => args.url = Some(value("--url")?),
             "--out-dir" => args.out_dir = Some(PathBuf::from(value("--out-dir")?)),
             "--rules" => lists.push(value("--rules")?),
+            "--explain" if mode == Mode::Analyze => args.explain = true,
             "--format" => {
                 let f = value("--format")?;
                 args.format = match (mode, f.as_str()) {
@@ -171,6 +175,9 @@ fn process(args: &Args, bytes: &[u8]) -> Result<Vec<u8>, String> {
         ..Options::default()
     };
     match args.mode {
+        Mode::Analyze if args.explain => plainpage::explain(bytes, &options)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
         Mode::Analyze => {
             let a = plainpage::analyze(bytes, &options).map_err(|e| e.to_string())?;
             json(&VerdictOut {

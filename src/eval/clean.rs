@@ -421,7 +421,10 @@ fn score_removals(
                 selector: label.selector.clone(),
                 ordinal: b.ordinal,
                 removed_share: share,
-                explain: judge::explain(survey, b.ordinal),
+                explain: judge::explain(survey, Some(&[b.ordinal]))
+                    .pop()
+                    .map(|(_, line)| line)
+                    .unwrap_or_default(),
             });
         }
     }

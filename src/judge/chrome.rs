@@ -1257,12 +1257,36 @@ impl<'a> Page<'a> {
 }
 
 /// How the classifier sees one block: its evidence, points, category and whether it passes.
-pub fn explain(survey: &Survey, root: Option<u32>, kind: PageKind, ordinal: u32) -> String {
+/// How the judge sees elements of the page, one line each: the given ordinals, or every element
+/// with any evidence against it (`plainpage analyze --explain`).
+pub fn explain(
+    survey: &Survey,
+    root: Option<u32>,
+    kind: PageKind,
+    only: Option<&[u32]>,
+) -> Vec<(u32, String)> {
     let page = Page::new(survey, root, kind);
+    match only {
+        Some(ordinals) => ordinals
+            .iter()
+            .map(|&o| (o, explain_one(&page, o)))
+            .collect(),
+        None => (0..survey.rows.len() as u32)
+            .filter(|&o| {
+                let row = &survey.rows[o as usize];
+                !row.hidden && !INERT.contains(&&*row.tag) && weigh(&page, o).points > 0
+            })
+            .map(|o| (o, explain_one(&page, o)))
+            .collect(),
+    }
+}
+
+fn explain_one(page: &Page<'_>, ordinal: u32) -> String {
+    let survey = page.survey;
     let Some(row) = survey.row(ordinal) else {
         return format!("no element #{ordinal}");
     };
-    let ev = weigh(&page, ordinal);
+    let ev = weigh(page, ordinal);
     format!(
         "#{ordinal} <{}> class={:?} id={:?} extra={:?} | {} points, {:?}, passes {} ({}) | \
          landmark holds {} in {} comments {} menu {} function {} | words {} links {} ld {:.2} \
@@ -1273,8 +1297,8 @@ pub fn explain(survey: &Survey, root: Option<u32>, kind: PageKind, ordinal: u32)
         row.extra,
         ev.points,
         ev.category,
-        passes(&page, ordinal, row, &ev),
-        refusal(&page, ordinal, row, &ev).unwrap_or("-"),
+        passes(page, ordinal, row, &ev),
+        refusal(page, ordinal, row, &ev).unwrap_or("-"),
         page.holds_landmark[ordinal as usize],
         page.in_landmark[ordinal as usize],
         page.in_comments[ordinal as usize],

@@ -79,17 +79,21 @@ fn page_kind(
     }
 }
 
-/// How the judge sees one block of a page (for `eval --clean --pages` and debugging).
-pub fn explain(survey: &Survey, ordinal: u32) -> String {
+/// How the judge sees blocks of a page, one line each, with the shield that keeps a block: the
+/// given ordinals, or every element with evidence against it (`analyze --explain`, `eval --clean
+/// --pages`).
+pub fn explain(survey: &Survey, only: Option<&[u32]>) -> Vec<(u32, String)> {
     let article = article::find(survey);
     let protected = protect::Protection::new(survey, &article);
     let kind = page_kind(survey, &protected, &article);
-    let shield = protected
-        .shield(ordinal)
-        .map(|s| format!(" | shielded: {s}"))
-        .unwrap_or_default();
-    format!(
-        "{}{shield}",
-        chrome::explain(survey, article.root, kind, ordinal)
-    )
+    chrome::explain(survey, article.root, kind, only)
+        .into_iter()
+        .map(|(o, line)| {
+            let shield = protected
+                .shield(o)
+                .map(|s| format!(" | shielded: {s}"))
+                .unwrap_or_default();
+            (o, format!("{line}{shield}"))
+        })
+        .collect()
 }
