@@ -281,6 +281,29 @@ fn opens_with_any(row: &Row, words: &[&str]) -> bool {
     })
 }
 
+/// Whether a line speaks of e-mail: the words a newsletter's pitch is made of.
+fn says_mail(preview: &str) -> bool {
+    let mut folded = String::new();
+    lexicon::fold(&decode_entities(preview), &mut folded);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| MAIL_WORDS.contains(&w))
+}
+
+/// Words of a newsletter's pitch.
+const MAIL_WORDS: &[&str] = &[
+    "inbox",
+    "email",
+    "emails",
+    "mail",
+    "newsletter",
+    "newsletters",
+    "weekly",
+    "monthly",
+    "subscribe",
+    "updates",
+];
+
 /// Whether a short line says "share" as a word of its own, and is not a post's own tools ("Save
 /// Share Reply Quote Like" under each post of a forum thread: replying is the page's function).
 fn says_share(preview: &str) -> bool {
@@ -554,6 +577,17 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             None,
             Fact::CallsToAction { count: row.ctas },
         );
+    }
+    // A small box named a newsletter's outright, whose few words speak of e-mail: the pitch of a
+    // sign-up box whose form a script draws.
+    let mail_pitch = ev.has_strong_hint()
+        && hinted == Some(Category::Newsletter)
+        && !menu
+        && row.words <= HEADED_PROMPT_WORDS
+        && row.links <= 1
+        && says_mail(&row.preview);
+    if mail_pitch {
+        ev.add(1, None, Fact::MailPitch);
     }
     // An e-mail field and a button, with a line or two about them: a sign-up box on its own.
     if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
