@@ -281,6 +281,18 @@ fn opens_with_any(row: &Row, words: &[&str]) -> bool {
     })
 }
 
+/// Whether the block's words (its preview) say a strong phrase of the category.
+fn says_strong(row: &Row, category: Category) -> bool {
+    let mut folded = String::new();
+    lexicon::fold(&decode_entities(&row.preview), &mut folded);
+    let mut found = false;
+    lexicon::scan(&folded, |i| {
+        let phrase = &lexicon::PHRASES[i];
+        found |= phrase.category == category && phrase.strength == lexicon::Strength::Strong;
+    });
+    found
+}
+
 /// Whether a line speaks of e-mail: the words a newsletter's pitch is made of.
 fn says_mail(preview: &str) -> bool {
     let mut folded = String::new();
@@ -790,8 +802,10 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     });
     // An e-mail form under an offer's words ("Start free trial") signs up for the product.
     // (A bare "Subscribe" over an e-mail field is a newsletter's button; an offer says more.)
+    // ("Subscribe to our blog … Subscribe" twice over is still the bare word.)
     let offer = row.phrases(Category::Subscribe) >= 2
-        && row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter);
+        && row.phrases(Category::Subscribe) > row.phrases(Category::Newsletter)
+        && says_strong(row, Category::Subscribe);
     let structural = match ev.structural_category() {
         Some(Category::Newsletter) if gate || offer => Some(Category::Subscribe),
         other => other,
