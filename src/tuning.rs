@@ -241,3 +241,8 @@ pub const FURNITURE_PROSE_CHARS: u32 = 150;
 /// How many levels up a block may sit inside a menu's item and still be that item (`li > a >
 /// span`): a link and the span around its words.
 pub const MENU_ENTRY_DEPTH: usize = 3;
+
+/// How far after the article's end, in elements, its own furniture is looked for: the author box
+/// ("Written by …") and a labelled date line ("Posted on …") in a side column or the post's
+/// footer, not the next section of the page.
+pub const AFTER_ARTICLE_ROWS: usize = 60;

@@ -7,6 +7,7 @@ use super::verdict::Metadata;
 use crate::rules::hints::says_any;
 use crate::survey::Survey;
 use crate::text::{decode_entities, fold_whitespace, truncate_chars};
+use crate::tuning::AFTER_ARTICLE_ROWS;
 
 /// Separators between an article title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · "];
@@ -249,7 +250,7 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
     }
     // A line that says what its date is ("Posted on April 13, 2023") may sit in a column beside
     // the body or under it. (A teaser's bare date there is another story's.)
-    let after = (end + DATE_AFTER_ROWS).min(survey.rows.len());
+    let after = (end + AFTER_ARTICLE_ROWS).min(survey.rows.len());
     if let Some(lines) = survey.rows.get(end..after) {
         found.extend(
             lines
@@ -268,10 +269,6 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
     }
     found
 }
-
-/// How far after the article a labelled date line is looked for, in elements: a side column or
-/// the post's footer, not the next page section.
-const DATE_AFTER_ROWS: usize = 60;
 
 /// Words that open a line giving the publication date.
 const PUBLISHED_LABELS: &[&str] = &[
@@ -463,9 +460,6 @@ const BYLINE_LINE_OPENINGS: &[&str] = &[
     "di ",
 ];
 
-/// Rows after the article's end where its author box may sit.
-const BYLINE_AFTER_ROWS: usize = 60;
-
 /// A short line by the headline, in the article or in the author's box after it, that starts
 /// with "By" (or "Written by", "Von", "Par", "Por", "Door", "Di").
 fn by_line(
@@ -476,7 +470,7 @@ fn by_line(
     let root = article.root?;
     let start = super::protect::headline(survey, root).unwrap_or(root) as usize;
     // By the headline, or in the author's box after the body ("Written by …").
-    let end = (survey.row(root)?.end as usize + BYLINE_AFTER_ROWS).min(survey.rows.len());
+    let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
     survey
         .rows
         .get(start.saturating_sub(40)..end)?
