@@ -256,6 +256,8 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
     }
     // Single words: the hint that comes first in `CHROME_WORDS` wins.
     let mut single: Option<usize> = None;
+    // How often each single hint word was said (a handful at most).
+    let mut said: Vec<(usize, u32)> = Vec::new();
     let mut negated = false;
     let mut joined = String::with_capacity(value.len());
     any_word(value, |w| {
@@ -266,9 +268,15 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
         negated |= AD_NEGATIONS.contains(&w);
         if let Some(&i) = single_words().get(w) {
             if !(negated && CHROME_WORDS[i].1 == Ad) {
+                match said.iter_mut().find(|(j, _)| *j == i) {
+                    Some((_, n)) => *n += 1,
+                    None => said.push((i, 1)),
+                }
                 // A strong word beats a weak one (`newsletter-promo` is a newsletter box);
-                // between equals, the one listed first.
-                let rank = |i: usize| (CHROME_WORDS[i].2 == Weak, i);
+                // between equals, the one said more often (`internal-ad promo block-ad` is an
+                // ad), then the one listed first.
+                let count = |i: usize| said.iter().find(|(j, _)| *j == i).map_or(0, |(_, n)| *n);
+                let rank = |i: usize| (CHROME_WORDS[i].2 == Weak, std::cmp::Reverse(count(i)), i);
                 single = Some(single.map_or(i, |s| if rank(i) < rank(s) { i } else { s }));
             }
         }
@@ -355,6 +363,9 @@ mod tests {
         assert_eq!(hint("you-may-like grid"), Some((Related, "you-may-like")));
         // Compounds match whole words too.
         assert_eq!(hint("thread-next-page"), None);
+        // Between weak words, the one said more often.
+        assert_eq!(hint("promo ad-wrapper ad-unit"), Some((Ad, "ad")));
+        assert_eq!(hint("ad page-ad ad-right-rail"), Some((Ad, "ad")));
         assert_eq!(hint("a2a_kit addtoany_list"), Some((Social, "addtoany")));
         assert_eq!(hint("get-appetizers"), None);
         assert_eq!(
