@@ -9,6 +9,17 @@ fn plainpage() -> Command {
     Command::new(env!("CARGO_BIN_EXE_plainpage"))
 }
 
+/// Runs the CLI, asserts it succeeded (showing its error if not), and gives its standard output.
+fn succeeds(args: &[&str]) -> Vec<u8> {
+    let out = plainpage().args(args).output().expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 fn seed_path() -> String {
     common::shared()
         .join("seed/inkl-article.html")
@@ -18,16 +29,8 @@ fn seed_path() -> String {
 
 #[test]
 fn analyze_prints_verdict_json_with_timings() {
-    let out = plainpage()
-        .args(["analyze", &seed_path()])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v: serde_json::Value =
+        serde_json::from_slice(&succeeds(&["analyze", &seed_path()])).expect("json");
     assert!(v["article"].is_u64());
     let removals = v["removals"].as_array().expect("removals");
     assert!(!removals.is_empty());
@@ -44,16 +47,7 @@ fn analyze_prints_verdict_json_with_timings() {
 #[test]
 fn analyze_explain_prints_each_weighed_element_and_what_became_of_it() {
     let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clean/promos.html");
-    let out = plainpage()
-        .args(["analyze", page, "--explain"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = String::from_utf8(succeeds(&["analyze", page, "--explain"])).expect("utf-8");
     let line = |needle: &str| {
         text.lines()
             .find(|l| l.contains(needle))

@@ -35,9 +35,6 @@ const INERT: &[&str] = &[
     "wbr", "source", "track", "param",
 ];
 
-/// Words of a breadcrumb trail's class, id or label.
-const BREADCRUMB_WORDS: &[&str] = &["breadcrumb", "breadcrumbs"];
-
 /// Words that make a block a comment section: comments are the page, never a prompt.
 const COMMENT_WORDS: &[&str] = &[
     "comment",
@@ -292,29 +289,6 @@ fn says_strong(row: &Row, category: Category) -> bool {
     });
     found
 }
-
-/// Whether a line speaks of e-mail: the words a newsletter's pitch is made of.
-fn says_mail(preview: &str) -> bool {
-    let mut folded = String::new();
-    lexicon::fold(&decode_entities(preview), &mut folded);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| MAIL_WORDS.contains(&w))
-}
-
-/// Words of a newsletter's pitch.
-const MAIL_WORDS: &[&str] = &[
-    "inbox",
-    "email",
-    "emails",
-    "mail",
-    "newsletter",
-    "newsletters",
-    "weekly",
-    "monthly",
-    "subscribe",
-    "updates",
-];
 
 /// Whether a short line says "share" as a word of its own, and is not a post's own tools ("Save
 /// Share Reply Quote Like" under each post of a forum thread: replying is the page's function).
@@ -597,7 +571,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && !menu
         && row.words <= HEADED_PROMPT_WORDS
         && row.links <= 1
-        && says_mail(&row.preview);
+        && lexicon::speaks_of_mail(&decode_entities(&row.preview));
     if mail_pitch {
         ev.add(1, None, Fact::MailPitch);
     }
@@ -1256,7 +1230,7 @@ impl<'a> Page<'a> {
             // (A trail is a line of a few links: a page or a column named `has-breadcrumbs`
             // is not one.)
             in_breadcrumbs[i] |= row.words <= BREADCRUMB_MAX_WORDS
-                && hints::says_any(&[&row.class, &row.id, &row.extra], BREADCRUMB_WORDS);
+                && hints::says_any(&[&row.class, &row.id, &row.extra], hints::BREADCRUMB_WORDS);
             // A comment section is a block of the page, not the page's frame around the article
             // (`<body class="comments-open">`).
             in_footer[i] |= row.tag.as_ref() == "footer"

@@ -123,6 +123,9 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("gpt-ad", Ad, Strong),
 ];
 
+/// Words of a breadcrumb trail's class, id or label: navigation, whatever its entries say.
+pub static BREADCRUMB_WORDS: &[&str] = &["breadcrumb", "breadcrumbs"];
+
 /// Words that suggest article content; they raise a block's article score.
 pub static ARTICLE_WORDS: &[&str] = &[
     "article",
@@ -256,8 +259,9 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
     }
     // Single words: the hint that comes first in `CHROME_WORDS` wins.
     let mut single: Option<usize> = None;
-    // How often each single hint word was said (a handful at most).
-    let mut said: Vec<(usize, u32)> = Vec::new();
+    // How often each single hint word was said: a few slots on the stack (a value names a
+    // handful of hints at most; any beyond the slots count once).
+    let mut said = [(usize::MAX, 0u32); 8];
     let mut negated = false;
     let mut joined = String::with_capacity(value.len());
     any_word(value, |w| {
@@ -268,14 +272,13 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
         negated |= AD_NEGATIONS.contains(&w);
         if let Some(&i) = single_words().get(w) {
             if !(negated && CHROME_WORDS[i].1 == Ad) {
-                match said.iter_mut().find(|(j, _)| *j == i) {
-                    Some((_, n)) => *n += 1,
-                    None => said.push((i, 1)),
+                if let Some(slot) = said.iter_mut().find(|(j, _)| *j == i || *j == usize::MAX) {
+                    *slot = (i, slot.1 + 1);
                 }
                 // A strong word beats a weak one (`newsletter-promo` is a newsletter box);
                 // between equals, the one said more often (`internal-ad promo block-ad` is an
                 // ad), then the one listed first.
-                let count = |i: usize| said.iter().find(|(j, _)| *j == i).map_or(0, |(_, n)| *n);
+                let count = |i: usize| said.iter().find(|(j, _)| *j == i).map_or(1, |(_, n)| *n);
                 let rank = |i: usize| (CHROME_WORDS[i].2 == Weak, std::cmp::Reverse(count(i)), i);
                 single = Some(single.map_or(i, |s| if rank(i) < rank(s) { i } else { s }));
             }

@@ -328,6 +328,30 @@ pub static PHRASES: &[Phrase] = &[
     p("많이 본 뉴스", Related, Strong),
 ];
 
+/// Whether a line (entities decoded) speaks of e-mail: the words a newsletter's pitch is made of
+/// ("Get the latest tips in your inbox").
+pub fn speaks_of_mail(text: &str) -> bool {
+    let mut folded = String::new();
+    fold(text, &mut folded);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| MAIL_WORDS.contains(&w))
+}
+
+/// Words of a newsletter's pitch.
+static MAIL_WORDS: &[&str] = &[
+    "inbox",
+    "email",
+    "emails",
+    "mail",
+    "newsletter",
+    "newsletters",
+    "weekly",
+    "monthly",
+    "subscribe",
+    "updates",
+];
+
 /// Whether a rail phrase names a list of the site's stories in general ("Most read", "Latest
 /// news", "Top stories") rather than things like the page itself ("Similar threads", "Related
 /// articles", "Customers also bought"). On a page without an article, a front page or a
