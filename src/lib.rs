@@ -19,6 +19,7 @@ pub mod strip;
 pub mod survey;
 pub mod text;
 pub mod tuning;
+mod urls;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -50,7 +50,7 @@ impl Options {
         match &self.url {
             None => Ok(None),
             Some(u) if u.trim().is_empty() => Ok(None),
-            Some(u) => url::Url::parse(u.trim())
+            Some(u) => url::Url::parse(&crate::urls::fold_host(u.trim()))
                 .map(Some)
                 .map_err(|_| Error::BadUrl(u.clone())),
         }

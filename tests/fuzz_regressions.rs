@@ -90,3 +90,23 @@ fn a_text_angle_bracket_never_meets_the_text_after_removed_markup() {
         );
     }
 }
+
+/// A URL whose host mixes ASCII capitals with bytes that are not UTF-8 ("https://raine-R\xff…"
+/// in the read fuzzer's find) made `idna_adapter` 1.0 fail its debug assertion while the reader
+/// resolved the page's links. (A release build skips the assertion; debug builds, the fuzzers
+/// included, panicked.) Hosts are folded to lower case before parsing.
+#[test]
+fn a_host_with_capitals_and_broken_bytes_resolves_without_a_panic() {
+    let prose = "<p>The council met on Monday, and again on Tuesday, to agree the harbour budget, \
+                 which has grown twice since the spring storms flooded the quay.</p>";
+    let mut html = format!("<html><head><base href=\"https://Base-B\u{e9}.example/\"></head><body><article>{prose}{prose}").into_bytes();
+    html.extend_from_slice(b"<p><img src=\"https://raine-R\xff\xff/x.jpg\" alt=\"a\"> <a href=\"//Ab\xc3\xa9C.example/y\">next</a></p>");
+    html.extend_from_slice(format!("{prose}</article></body></html>").as_bytes());
+    for options in [
+        Options::with_url("https://news.example/a/b.html"),
+        Options::default(),
+    ] {
+        let r = plainpage::read(&html, &options).expect("read");
+        assert!(r.article.content.contains("harbour budget"));
+    }
+}

@@ -188,7 +188,7 @@ pub fn resolve(value: &str, base: Option<&Url>) -> String {
     }
     match base {
         Some(base) => base
-            .join(value)
+            .join(&crate::urls::fold_host(value))
             .map(String::from)
             .unwrap_or_else(|_| value.to_owned()),
         None => value.to_owned(),

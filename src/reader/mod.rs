@@ -45,8 +45,8 @@ pub fn read(
 ) -> Result<Article, Error> {
     let plan = plan::Plan::new(survey, verdict);
     let base = match (&survey.meta.base, page_url) {
-        (Some(base), Some(page)) => page.join(base).ok(),
-        (Some(base), None) => url::Url::parse(base).ok(),
+        (Some(base), Some(page)) => page.join(&crate::urls::fold_host(base)).ok(),
+        (Some(base), None) => url::Url::parse(&crate::urls::fold_host(base)).ok(),
         (None, page) => page.cloned(),
     };
     let raw = extract::extract(input, &plan, base.as_ref())?;
