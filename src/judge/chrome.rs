@@ -251,6 +251,11 @@ fn shape_class(class: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Openings of a heading that announce more of the site's pages ("More games news:", "More car
+/// rankings"): over bare links they make a rail. Not "Learn more about …": a manual's list of
+/// its own further pages (a Kubernetes page's, kept by WCXB's truth).
+const MORE_HEADINGS: &[&str] = &["more", "read more", "see more", "explore more"];
+
 /// Headings of the article's own maps and labels: its table of contents, its tags, its topics.
 /// A list under them is not a rail.
 const NOT_RAIL_HEADINGS: &[&str] = &[
@@ -712,7 +717,10 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             // The heading says what the list is ("Related posts:", "You might also like").
             let says_rail = before.map_or_else(
                 || row.headings > 0 && opens_with(row, Category::Related),
-                |h| page.rows()[h as usize].phrases(Category::Related) > 0,
+                |h| {
+                    let h = &page.rows()[h as usize];
+                    h.phrases(Category::Related) > 0 || opens_with_any(h, MORE_HEADINGS)
+                },
             );
             // Inside the article a list of links may be the article's own (a list of tools, of
             // sources, with words around each link): there the shape backs up a name or a
