@@ -246,3 +246,9 @@ pub const MENU_ENTRY_DEPTH: usize = 3;
 /// ("Written by …") and a labelled date line ("Posted on …") in a side column or the post's
 /// footer, not the next section of the page.
 pub const AFTER_ARTICLE_ROWS: usize = 60;
+
+/// How much more text than the article's root the block around its headline and root may hold
+/// and still be the article's own wrapper (its header, its body, a column of its facts), not
+/// the page. A header and a column of facts beside a body hold far less than half its text; a
+/// page's content column with its rails and teasers holds more.
+pub const ARTICLE_WRAPPER_MAX_TEXT: f32 = 1.5;

@@ -114,3 +114,66 @@ fn a_labelled_date_beside_the_body_is_found_and_a_teaser_date_is_not() {
         None
     );
 }
+
+fn declared(head: &str, header: &str) -> Option<String> {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let html = format!(
+        "<html><head>{head}</head><body><article><h1>The budget, again</h1>{header}{body}\
+         </article></body></html>"
+    );
+    plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .published
+        .map(|d| d.chars().take(10).collect())
+}
+
+/// A page that declares one day as both published and modified declares when it was built:
+/// an earlier day printed by the headline is the story's; a later one (today's date in a
+/// masthead) is not.
+#[test]
+fn a_build_stamp_gives_way_to_the_earlier_day_the_page_prints() {
+    let head = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\
+                \"datePublished\":\"Jun 24, 2025\",\"dateModified\":\"Jun 24, 2025\"}</script>";
+    assert_eq!(
+        declared(head, "<p class=\"date\">August 25, 2024</p>").as_deref(),
+        Some("2024-08-25")
+    );
+    assert_eq!(
+        declared(head, "<p class=\"date\">December 17, 2025</p>").as_deref(),
+        Some("2025-06-24")
+    );
+}
+
+/// Scholarly pages declare their date as citations print it ("2023 Jan 7"); a date in a
+/// machine's form printed as it is ("2022-11-23T08:10+02:00") is read too.
+#[test]
+fn citation_and_machine_dates_are_read() {
+    assert_eq!(
+        declared(
+            "<meta name=\"citation_publication_date\" content=\"2023 Jan 7\">",
+            ""
+        )
+        .as_deref(),
+        Some("2023-01-07")
+    );
+    assert_eq!(
+        declared("", "<p><span class=\"author\">Nick van Mead</span> <span>2022-11-23T08:10+02:00</span></p>").as_deref(),
+        Some("2022-11-23")
+    );
+}
+
+/// A labelled date line in the block that holds both the headline and the body (a collection's
+/// side column) is found, however far after the body it sits.
+#[test]
+fn a_labelled_date_in_the_articles_wrapper_is_found() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let facts = "<span class=\"icon\"></span>".repeat(150);
+    let got = printed_only(&format!(
+        "<main><div class=\"view\"><div class=\"head\"><h1>Why soil matters</h1></div>\
+         <div class=\"essay\">{body}</div><div class=\"facts\">\
+         <p>An essay on the soil of the valley, with eleven images.</p>{facts}\
+         <p>Published Feb 2, 2023</p></div></div></main>"
+    ));
+    assert_eq!(got.as_deref(), Some("2023-02-02"));
+}

@@ -138,6 +138,12 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
         .collect();
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| c == '(' || c == ')');
+        // A machine date printed as it is ("2022-11-23T08:10+02:00").
+        if w.len() > 10 && w.as_bytes()[10] == b'T' {
+            if let Some(d) = w.get(..10).and_then(normalize) {
+                return Some(d);
+            }
+        }
         // Numeric: 2025-07-18, 2025/07/18, 18.07.2025, 18/07/2025, 07/18/2025.
         let parts: Vec<&str> = w.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
         if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())) {
@@ -178,7 +184,15 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
                 .first()
                 .and_then(|x| num(x.trim_end_matches(|c: char| c.is_alphabetic() || c == '.')));
             let year_at = |k: usize| next.get(k).and_then(|x| year(x));
+            // (A year before the month is a citation's order: "2023 Jan 7".)
+            let year_before = words[..i]
+                .last()
+                .filter(|x| x.len() == 4)
+                .and_then(|x| year(x));
             let found = match (day_before, day_after) {
+                (None, Some(d)) if d <= 31 && year_before.is_some() => {
+                    year_before.and_then(|y| valid(y, m, d))
+                }
                 (Some(d), _) => next
                     .first()
                     .and_then(|x| year(x))
@@ -310,6 +324,11 @@ mod tests {
         assert_eq!(
             printed("18th Dec 2025", true).as_deref(),
             Some("2025-12-18")
+        );
+        assert_eq!(normalize("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(
+            printed("Nick van Mead 2022-11-23T08:10+02:00", true).as_deref(),
+            Some("2022-11-23")
         );
         assert_eq!(printed("2 hours ago", true), None);
         assert_eq!(printed("May the force", true), None);

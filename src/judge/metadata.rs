@@ -6,8 +6,9 @@ use super::dates;
 use super::verdict::Metadata;
 use crate::rules::hints::says_any;
 use crate::survey::Survey;
+use crate::survey::NO_PARENT;
 use crate::text::{decode_entities, fold_whitespace, truncate_chars};
-use crate::tuning::AFTER_ARTICLE_ROWS;
+use crate::tuning::{AFTER_ARTICLE_ROWS, ARTICLE_WRAPPER_MAX_TEXT};
 
 /// Separators between an article title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · "];
@@ -182,6 +183,18 @@ fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
             }
         }
     }
+    // A page whose declared publication day is its modification day may declare when it was
+    // last built, not when it was written: an earlier date printed by the headline is the
+    // story's. (A later one is as likely today's date in the masthead.)
+    let rebuilt = declared
+        .as_deref()
+        .zip(modified.as_deref())
+        .is_some_and(|(d, u)| dates::days_apart(d, u).is_some_and(|n| n <= REBUILT_MAX_DAYS));
+    if let (true, Some(d), Some(p)) = (rebuilt, declared.as_deref(), printed.as_deref()) {
+        if dates::days_apart(d, p).is_some_and(|n| n > 1) && p < d {
+            return Some(p.to_owned());
+        }
+    }
     match (declared, printed) {
         (Some(d), Some(p)) if dates::days_apart(&d, &p).is_some_and(|n| (1..=1).contains(&n)) => {
             Some(p)
@@ -190,6 +203,11 @@ fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
         (None, p) => p,
     }
 }
+
+/// How far apart a page's declared publication and modification days may be for the two to be
+/// one build's stamp rather than a story and its update: two days, a build across midnight in
+/// two time zones.
+const REBUILT_MAX_DAYS: u32 = 2;
 
 /// Longest headline, in words, taken from the page's `<h1>`; a longer one is a standfirst.
 const TITLE_MAX_WORDS: usize = 30;
@@ -250,7 +268,11 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
     }
     // A line that says what its date is ("Posted on April 13, 2023") may sit in a column beside
     // the body or under it. (A teaser's bare date there is another story's.)
-    let after = (end + AFTER_ARTICLE_ROWS).min(survey.rows.len());
+    // (So may it anywhere in the block that holds both the headline and the body: a
+    // collection's side column of facts.)
+    let after = (end + AFTER_ARTICLE_ROWS)
+        .max(article_wrapper_end(survey, start as u32, root))
+        .min(survey.rows.len());
     if let Some(lines) = survey.rows.get(end..after) {
         found.extend(
             lines
@@ -268,6 +290,26 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
         );
     }
     found
+}
+
+/// Where the smallest block holding both the headline and the article's root ends, when it is
+/// little more than the two (else the root's own end): the article's own wrapper.
+fn article_wrapper_end(survey: &Survey, headline: u32, root: u32) -> usize {
+    let rows = &survey.rows;
+    let Some(r) = rows.get(root as usize) else {
+        return 0;
+    };
+    let holds_root = |o: u32| rows[o as usize].end >= r.end && o <= root;
+    let wrapper = std::iter::successors(Some(headline), |&o| {
+        rows.get(o as usize)
+            .map(|x| x.parent)
+            .filter(|&p| p != NO_PARENT)
+    })
+    .find(|&o| holds_root(o));
+    wrapper
+        .map(|w| &rows[w as usize])
+        .filter(|w| w.text as f32 <= r.text as f32 * ARTICLE_WRAPPER_MAX_TEXT)
+        .map_or(r.end as usize, |w| w.end as usize)
 }
 
 /// Words that open a line giving the publication date.

@@ -39,6 +39,9 @@ impl PageMeta {
                 | "published"
                 | "publish-date"
                 | "publish_date"
+                | "published-date"
+                | "publication_date"
+                | "citation_publication_date"
                 | "dc.date" => &mut self.published,
                 "article:modified_time"
                 | "og:updated_time"
