@@ -252,3 +252,8 @@ pub const AFTER_ARTICLE_ROWS: usize = 60;
 /// the page. A header and a column of facts beside a body hold far less than half its text; a
 /// page's content column with its rails and teasers holds more.
 pub const ARTICLE_WRAPPER_MAX_TEXT: f32 = 1.5;
+
+/// How far apart a page's declared publication and modification days may be for the two to be
+/// one build's stamp rather than a story and its update: two days, a build across midnight in
+/// two time zones.
+pub const REBUILT_MAX_DAYS: u32 = 2;

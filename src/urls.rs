@@ -9,12 +9,21 @@
 
 use std::borrow::Cow;
 
-/// The URL with the ASCII letters of its host (between `//` and the next `/`, `?`, `#` or `\`,
-/// after any user name) folded to lower case.
+/// The URL with the ASCII letters of its host (between the `//` that opens it or follows its
+/// scheme and the next `/`, `?`, `#` or `\`, after any user name) folded to lower case. A `//`
+/// further on (`/go?to=https://Example.com`) is the path's or the query's, left as written.
 pub fn fold_host(url: &str) -> Cow<'_, str> {
-    let Some(at) = url.find("//") else {
+    let scheme = url.find(':').filter(|&i| {
+        let s = url.as_bytes();
+        s[0].is_ascii_alphabetic()
+            && s[1..i]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+    });
+    let at = scheme.map_or(0, |i| i + 1);
+    if url.get(at..at + 2) != Some("//") {
         return Cow::Borrowed(url);
-    };
+    }
     let start = at + 2;
     let rest = &url[start..];
     let end = start + rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
@@ -43,6 +52,11 @@ mod tests {
         assert_eq!(fold_host("//CDN.example/x.jpg"), "//cdn.example/x.jpg");
         assert_eq!(fold_host("/Path/Only"), "/Path/Only");
         assert_eq!(fold_host("mailto:A@B.example"), "mailto:A@B.example");
+        assert_eq!(
+            fold_host("/go?to=https://Example.com/P"),
+            "/go?to=https://Example.com/P"
+        );
+        assert_eq!(fold_host("HTTP://A.B/C"), "HTTP://a.b/C");
     }
 
     #[test]

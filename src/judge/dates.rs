@@ -190,14 +190,13 @@ pub fn printed(text: &str, month_first: bool) -> Option<String> {
                 .filter(|x| x.len() == 4)
                 .and_then(|x| year(x));
             let found = match (day_before, day_after) {
-                (None, Some(d)) if d <= 31 && year_before.is_some() => {
-                    year_before.and_then(|y| valid(y, m, d))
-                }
                 (Some(d), _) => next
                     .first()
                     .and_then(|x| year(x))
                     .and_then(|y| valid(y, m, d)),
-                (None, Some(d)) if d <= 31 => year_at(1).and_then(|y| valid(y, m, d)),
+                (None, Some(d)) if d <= 31 => year_before
+                    .or_else(|| year_at(1))
+                    .and_then(|y| valid(y, m, d)),
                 _ => None,
             };
             if found.is_some() {

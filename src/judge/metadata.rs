@@ -6,9 +6,8 @@ use super::dates;
 use super::verdict::Metadata;
 use crate::rules::hints::says_any;
 use crate::survey::Survey;
-use crate::survey::NO_PARENT;
 use crate::text::{decode_entities, fold_whitespace, truncate_chars};
-use crate::tuning::{AFTER_ARTICLE_ROWS, ARTICLE_WRAPPER_MAX_TEXT};
+use crate::tuning::{AFTER_ARTICLE_ROWS, ARTICLE_WRAPPER_MAX_TEXT, REBUILT_MAX_DAYS};
 
 /// Separators between an article title and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · "];
@@ -186,13 +185,10 @@ fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
     // A page whose declared publication day is its modification day may declare when it was
     // last built, not when it was written: an earlier date printed by the headline is the
     // story's. (A later one is as likely today's date in the masthead.)
-    let rebuilt = declared
-        .as_deref()
-        .zip(modified.as_deref())
-        .is_some_and(|(d, u)| dates::days_apart(d, u).is_some_and(|n| n <= REBUILT_MAX_DAYS));
-    if let (true, Some(d), Some(p)) = (rebuilt, declared.as_deref(), printed.as_deref()) {
-        if dates::days_apart(d, p).is_some_and(|n| n > 1) && p < d {
-            return Some(p.to_owned());
+    if let (Some(d), Some(u), Some(p)) = (&declared, &modified, &printed) {
+        let rebuilt = dates::days_apart(d, u).is_some_and(|n| n <= REBUILT_MAX_DAYS);
+        if rebuilt && p < d && dates::days_apart(d, p).is_some_and(|n| n > 1) {
+            return Some(p.clone());
         }
     }
     match (declared, printed) {
@@ -203,11 +199,6 @@ fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
         (None, p) => p,
     }
 }
-
-/// How far apart a page's declared publication and modification days may be for the two to be
-/// one build's stamp rather than a story and its update: two days, a build across midnight in
-/// two time zones.
-const REBUILT_MAX_DAYS: u32 = 2;
 
 /// Longest headline, in words, taken from the page's `<h1>`; a longer one is a standfirst.
 const TITLE_MAX_WORDS: usize = 30;
@@ -299,13 +290,9 @@ fn article_wrapper_end(survey: &Survey, headline: u32, root: u32) -> usize {
     let Some(r) = rows.get(root as usize) else {
         return 0;
     };
-    let holds_root = |o: u32| rows[o as usize].end >= r.end && o <= root;
-    let wrapper = std::iter::successors(Some(headline), |&o| {
-        rows.get(o as usize)
-            .map(|x| x.parent)
-            .filter(|&p| p != NO_PARENT)
-    })
-    .find(|&o| holds_root(o));
+    let wrapper = std::iter::once(headline)
+        .chain(survey.ancestors(headline))
+        .find(|&o| survey.contains(o, root));
     wrapper
         .map(|w| &rows[w as usize])
         .filter(|w| w.text as f32 <= r.text as f32 * ARTICLE_WRAPPER_MAX_TEXT)
