@@ -904,8 +904,11 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     // Inside the masthead or the navigation only a small control goes: a sign-in or subscribe
     // button, a newsletter or app link. The menus, lists and promos there are the site's.
     if page.in_landmark[ordinal as usize] {
+        // (A link home is the site's: "Start Reading Everything" on a menu leads to its front
+        // page, not to a paywall.)
         let control = row.words <= LANDMARK_CONTROL_MAX_WORDS
             && row.links <= 1
+            && row.home_links == 0
             && !ev.has_structure()
             && matches!(
                 ev.category,

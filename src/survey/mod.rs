@@ -367,6 +367,21 @@ fn is_follow_href(href: &str) -> bool {
     FOLLOW_HOSTS.iter().any(|h| rest.starts_with(h))
 }
 
+/// A link to the site's home page: `/`, or a whole URL with no path (`https://example.com/`).
+fn is_home_href(href: &str) -> bool {
+    let href = href.trim();
+    match ["https://", "http://", "//"]
+        .iter()
+        .find_map(|scheme| href.strip_prefix(scheme))
+    {
+        Some(rest) => {
+            let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            !host.is_empty() && matches!(path, "" | "/")
+        }
+        None => href == "/",
+    }
+}
+
 fn is_share_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();
     SHARE_HREF.iter().any(|h| href.contains(h))
@@ -579,6 +594,7 @@ impl State {
                     u32::from(row.share_links == 0 && href.as_deref().is_some_and(is_follow_href));
                 row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.contains('#')));
                 row.app_links = u32::from(href.as_deref().is_some_and(is_app_href));
+                row.home_links = u32::from(href.as_deref().is_some_and(is_home_href));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
                 row.ctas = u32::from(cta);
             }
@@ -881,6 +897,7 @@ impl Row {
             share_links: self.share_links,
             follow_links: self.follow_links,
             fragment_links: self.fragment_links,
+            home_links: self.home_links,
             app_links: self.app_links,
             offers: self.offers,
             phrase_weight: self.phrase_weight,
@@ -908,6 +925,7 @@ impl Row {
         self.share_links += c.share_links;
         self.follow_links += c.follow_links;
         self.fragment_links += c.fragment_links;
+        self.home_links += c.home_links;
         self.app_links += c.app_links;
         self.offers += c.offers;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
@@ -915,6 +933,34 @@ impl Row {
         }
         if self.first_phrase.is_none() {
             self.first_phrase = c.first_phrase;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_home_href;
+
+    #[test]
+    fn a_home_link_has_no_path() {
+        for home in [
+            "/",
+            "https://example.com/",
+            "http://example.com",
+            "//example.com/",
+            " / ",
+        ] {
+            assert!(is_home_href(home), "{home}");
+        }
+        for other in [
+            "",
+            "/news",
+            "https://example.com/subscribe",
+            "#top",
+            "?page=2",
+            "//",
+        ] {
+            assert!(!is_home_href(other), "{other}");
         }
     }
 }

@@ -65,6 +65,8 @@ pub struct Row {
     pub follow_links: u32,
     /// Links to an app store (App Store, Google Play and their link shorteners).
     pub app_links: u32,
+    /// Links to the site's home page (`/`, `https://host/`): a logo or a menu's first entry.
+    pub home_links: u32,
     /// Links to a place in a page (`href="#…"`, `…/page#part`): a table of contents, not a rail.
     pub fragment_links: u32,
     /// Buttons and short labels in the subtree that make an offer ("Book a demo", "Get started
