@@ -106,3 +106,10 @@ fn button_rows_icon_rows_and_promo_boxes_go_and_the_contents_stay() {
 fn a_front_pages_lists_stay() {
     check("frontpage");
 }
+
+/// A buying guide's "Our Picks" box links each product to its section on the page: it is the
+/// article's summary and stays; the "Editor's Picks" list of other guides beside it goes.
+#[test]
+fn a_guides_own_picks_stay_and_the_sites_picks_go() {
+    check("picks");
+}

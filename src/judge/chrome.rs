@@ -195,7 +195,8 @@ fn teaser_items(page: &Page<'_>, ordinal: u32) -> Option<Teasers> {
             if child.hidden || child.text == 0 || !ITEM_TAGS.contains(&&*child.tag) {
                 continue;
             }
-            let teaser = child.links > child.fragment_links
+            let teaser = child.links > 0
+                && child.fragment_links == 0
                 && child.text <= TEASER_MAX_CHARS
                 && (child.link_density() >= TEASER_MIN_LINK_DENSITY || child.images > 0);
             let pure = teaser && child.link_density() >= PURE_LINK_DENSITY;
@@ -403,6 +404,33 @@ fn bare_label(row: &Row, ev: &Evidence) -> bool {
         } => row.words as usize <= lexicon::word_count(phrase) + 1,
         _ => false,
     })
+}
+
+/// Whether a heading opens a summary of the page: a buying guide's "Our picks" over its
+/// products, each with a link to its section below, not a rail's label over other pages.
+/// (The box was judged before its heading and kept.)
+fn heads_summary(page: &Page<'_>, ordinal: u32) -> bool {
+    let rows = page.rows();
+    let row = &rows[ordinal as usize];
+    if row.parent == NO_PARENT {
+        return false;
+    }
+    // It names a box when it opens it; what it heads is the rest of the box, up to the next
+    // heading. (A heading in the middle of the article's flow heads what is left of the body.)
+    let mut into_page = 0;
+    for c in super::article::children(page.survey, row.parent) {
+        let child = &rows[c as usize];
+        if c < ordinal && child.text > 0 {
+            return false;
+        }
+        if c > ordinal {
+            if is_heading(child) {
+                break;
+            }
+            into_page += child.fragment_links;
+        }
+    }
+    into_page >= RAIL_MIN_LINKS
 }
 
 /// A list of teasers: how many, and whether every item is nothing but its link.
@@ -1061,7 +1089,10 @@ pub fn classify(
         }
         let ev = weigh(&page, ordinal);
         // A heading is its section's, unless, beside an article, it is a rail's label alone.
-        if is_heading(row) && !ev.has_structure() && !(page.has_article && bare_label(row, &ev)) {
+        if is_heading(row)
+            && !ev.has_structure()
+            && !(page.has_article && bare_label(row, &ev) && !heads_summary(&page, ordinal))
+        {
             i += 1;
             continue;
         }

@@ -592,7 +592,10 @@ impl State {
                 row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
                 row.follow_links =
                     u32::from(row.share_links == 0 && href.as_deref().is_some_and(is_follow_href));
-                row.fragment_links = u32::from(href.as_deref().is_some_and(|h| h.contains('#')));
+                row.fragment_links = u32::from(
+                    href.as_deref()
+                        .is_some_and(|h| h.trim_start().starts_with('#')),
+                );
                 row.app_links = u32::from(href.as_deref().is_some_and(is_app_href));
                 row.home_links = u32::from(href.as_deref().is_some_and(is_home_href));
                 let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;

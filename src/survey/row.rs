@@ -67,7 +67,8 @@ pub struct Row {
     pub app_links: u32,
     /// Links to the site's home page (`/`, `https://host/`): a logo or a menu's first entry.
     pub home_links: u32,
-    /// Links to a place in a page (`href="#…"`, `…/page#part`): a table of contents, not a rail.
+    /// Links to a place in this page (`href="#…"`): a table of contents, not a rail. (A link to
+    /// `…/story#comments` leads to another page.)
     pub fragment_links: u32,
     /// Buttons and short labels in the subtree that make an offer ("Book a demo", "Get started
     /// for free", "Shop now").
