@@ -74,6 +74,14 @@ pub const RAIL_MIN_LINK_DENSITY: f32 = 0.5;
 /// teasers 2 (3 under a heading, 1 inside the article), a small named ad slot 2. Three points means no single weak signal removes anything.
 pub const CHROME_THRESHOLD: u32 = 3;
 
+/// Longest site-wide announcement bar, in words: a sale or a campaign in a sentence or two
+/// ("Free shipping on orders over $60", 10; a tax-season offer with its terms, 19).
+pub const ANNOUNCEMENT_MAX_WORDS: u32 = 30;
+/// Shortest such bar: a notice says something ("Notice: Forums Closed", 3). The empty parts of a
+/// bar's markup (its icon, a placeholder) and other things named "sitewide" (a search button)
+/// say nothing, and one word ("Close") is a control.
+pub const ANNOUNCEMENT_MIN_WORDS: u32 = 3;
+
 /// Share of link text above which a block inside the article is dropped from reader view as a
 /// link list (unless it is a list of real prose).
 pub const READER_MAX_LINK_DENSITY: f32 = 0.5;

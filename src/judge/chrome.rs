@@ -719,6 +719,22 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             },
         );
     }
+    // A site-wide announcement bar: named so, a line or two with a link or two, beside the
+    // article rather than in it. (Its icon, its close button or a "sitewide" search box's
+    // magnifier say nothing.) (A press release's "announcement" body is long, or the
+    // article.)
+    let bar = ev.facts.iter().any(|f| match f {
+        Fact::Hint { word, .. } => hints::BAR_WORDS.contains(word),
+        _ => false,
+    });
+    if bar
+        && (ANNOUNCEMENT_MIN_WORDS..=ANNOUNCEMENT_MAX_WORDS).contains(&row.words)
+        && row.links <= 2
+        && row.headings == 0
+        && !page.in_article(ordinal)
+    {
+        ev.add(2, None, Fact::AnnouncementBar);
+    }
     // An ad slot: named so, small, and not a list of links. (A banner's image link is one; a
     // text link is not: "Weekly Ad" in a shop's menu leads to its circular.)
     if hinted == Some(Category::Ad)
@@ -989,10 +1005,12 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     }
     // On a page that is not an article, offers and sign-ups are what the page is about: only a
     // paywall's own words or a named gate remove anything there.
+    // (A site-wide bar over an article, dated or not, is the site's, not the article's.)
     if !(page.has_article && page.dated) && ev.category == Some(Category::Subscribe) {
         let gate = ev.facts.iter().any(|f| match f {
             Fact::Hint { word, .. } => GATE_HINTS.contains(word),
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
+            Fact::AnnouncementBar => page.has_article,
             _ => false,
         });
         return (!gate).then_some("an offer on an undated page");

@@ -53,6 +53,8 @@ pub enum Fact {
     AppLinks { count: u32 },
     /// A small block named as an ad slot.
     AdSlot,
+    /// A short bar named as the site's announcement, outside the article.
+    AnnouncementBar,
     /// Mostly links.
     LinkList { percent: u32 },
     /// The block's size.
@@ -100,6 +102,7 @@ impl Fact {
             Fact::TeaserLine => "one link to another story, announced".to_owned(),
             Fact::AppLinks { count } => plural(*count, "app-store link", "app-store links"),
             Fact::AdSlot => "a small slot named as an ad".to_owned(),
+            Fact::AnnouncementBar => "a short bar named as the site's announcement".to_owned(),
             Fact::LinkList { percent } => format!("{percent} % links"),
             Fact::Words { count } => plural(*count, "word", "words"),
             Fact::FilterRule { rule, line } => format!("filter rule `{rule}` (line {line})"),

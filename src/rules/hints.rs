@@ -55,6 +55,10 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("donate", Subscribe, Weak),
     ("donation", Subscribe, Weak),
     ("donations", Subscribe, Weak),
+    // A site-wide bar over the page: a sale, free shipping, a campaign (see `BAR_WORDS`).
+    ("announcement", Subscribe, Weak),
+    ("sitewide", Subscribe, Weak),
+    ("site-wide", Subscribe, Weak),
     // Newsletter boxes.
     ("newsletter", Newsletter, Strong),
     ("newsletters", Newsletter, Strong),
@@ -122,6 +126,10 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("dfp", Ad, Strong),
     ("gpt-ad", Ad, Strong),
 ];
+
+/// Hint words that name a site-wide bar over the page ("Free shipping over $60", "Switch and
+/// file for free by 2/28"): the site's standing offer, not the page's content.
+pub static BAR_WORDS: &[&str] = &["announcement", "sitewide", "site-wide"];
 
 /// Words of a breadcrumb trail's class, id or label: navigation, whatever its entries say.
 pub static BREADCRUMB_WORDS: &[&str] = &["breadcrumb", "breadcrumbs"];
