@@ -213,6 +213,10 @@ pub const ANNOUNCED_RAIL_MIN_LINK_DENSITY: f32 = 0.65;
 /// Under a label that ends in a colon ("See our full guide: Best VPNs for gaming") the link may
 /// be the shorter half of the line: a label of up to four words and a headline of three.
 pub const TEASER_LINE_LABELLED_MIN_LINK_DENSITY: f32 = 0.35;
+/// Teaser lines run together in one paragraph ("Recommended: …" three times over <br>s) hold a
+/// link each; past two links the block must also be mostly links (the density above), so that
+/// an author's "See: a, b and c" sentence with a long tail stays.
+pub const TEASER_LINES_MAX_LINKS: u32 = 3;
 /// A lead-in label ("Read more:", "See also:") is at most this many words before its colon.
 pub const LEAD_IN_MAX_WORDS: usize = 5;
 

@@ -676,9 +676,12 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // A teaser line: "Read more: <a>another story</a>", one link that a label announces. A
     // label that ends in a colon and says "read" or "see also" is the line's whole job: the
     // line is another page's headline, not the article's sentence.
-    let labelled = (1..=2).contains(&row.links)
+    // (Lines run together in one paragraph, "Recommended: <a>…</a> Recommended: <a>…</a>",
+    // make one block of a few links.)
+    let labelled = (1..=TEASER_LINES_MAX_LINKS).contains(&row.links)
         && row.words <= TEASER_LINE_MAX_WORDS
-        && lexicon::is_lead_in(&decode_entities(&row.preview));
+        && lexicon::is_lead_in(&decode_entities(&row.preview))
+        && (row.links <= 2 || row.link_density() >= TEASER_LINE_MIN_LINK_DENSITY);
     let min_density = if labelled {
         TEASER_LINE_LABELLED_MIN_LINK_DENSITY
     } else {
@@ -693,7 +696,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     if (row.phrases(Category::Related) > 0 || labelled)
         && capitalized
         && row.links >= 1
-        && row.links <= 2
+        && (row.links <= 2 || labelled)
         && row.link_density() >= min_density
         && row.words <= TEASER_LINE_MAX_WORDS
         && matches!(

@@ -123,6 +123,7 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
     ("adslot", Ad, Strong),
     ("ad-slot", Ad, Strong),
     ("sponsored", Ad, Strong),
+    ("sponsors", Ad, Weak),
     ("dfp", Ad, Strong),
     ("gpt-ad", Ad, Strong),
 ];

@@ -109,7 +109,7 @@ pub static PHRASES: &[Phrase] = &[
     p("most popular", Related, Strong),
     p("trending now", Related, Strong),
     p("around the web", Related, Strong),
-    p("read next", Related, Weak),
+    p("read next", Related, Strong),
     p("related coverage", Related, Strong),
     p("related posts", Related, Strong),
     p("related reading", Related, Strong),
