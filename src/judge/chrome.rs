@@ -705,7 +705,11 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         )
     {
         let points = if labelled { CHROME_THRESHOLD } else { 1 };
-        ev.add(points, Some(Category::Related), Fact::TeaserLine);
+        ev.add(
+            points,
+            Some(Category::Related),
+            Fact::TeaserLine { links: row.links },
+        );
     }
     // An app promo: links to the app stores in a small block.
     // Inside the article a store link is a source ("streaming on Google Play"), not a promo.
@@ -928,7 +932,10 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     .take_while(|r| r.text == row.text)
     .any(|r| r.tag.as_ref() == "li" && rows.get(r.parent as usize).is_some_and(is_menu));
     // (An entry's one link is no teaser line: a menu lists the site's sections.)
-    let teaser_line = ev.facts.iter().any(|f| matches!(f, Fact::TeaserLine));
+    let teaser_line = ev
+        .facts
+        .iter()
+        .any(|f| matches!(f, Fact::TeaserLine { .. }));
     // In the footer every entry is the site's map: its "Newsletter" or "Get the app" link
     // leads to a page, like the "About us" beside it.
     if entry

@@ -47,8 +47,9 @@ pub enum Fact {
     FollowLinks { count: u32, icons: bool },
     /// A list of same-shape teasers (links to other stories), with or without a heading.
     TeaserList { items: u32, heading: bool },
-    /// One link to another story, announced by a label ("Read more:", "RELATED:").
-    TeaserLine,
+    /// A link to another story announced by a label ("Read more:", "RELATED:"), or a few such
+    /// lines run together.
+    TeaserLine { links: u32 },
     /// Links to the app stores.
     AppLinks { count: u32 },
     /// A small block named as an ad slot.
@@ -99,7 +100,8 @@ impl Fact {
                 let under = if *heading { " under a heading" } else { "" };
                 format!("a list of {items} links to other stories{under}")
             }
-            Fact::TeaserLine => "one link to another story, announced".to_owned(),
+            Fact::TeaserLine { links: 1 } => "one link to another story, announced".to_owned(),
+            Fact::TeaserLine { links } => format!("{links} links to other stories, announced"),
             Fact::AppLinks { count } => plural(*count, "app-store link", "app-store links"),
             Fact::AdSlot => "a small slot named as an ad".to_owned(),
             Fact::AnnouncementBar => "a short bar named as the site's announcement".to_owned(),
@@ -164,7 +166,7 @@ impl Evidence {
             | Fact::ShareButtons { .. }
             | Fact::FollowLinks { icons: true, .. } => Some(Category::Social),
             Fact::AppLinks { .. } => Some(Category::AppPromo),
-            Fact::TeaserList { .. } | Fact::TeaserLine => Some(Category::Related),
+            Fact::TeaserList { .. } | Fact::TeaserLine { .. } => Some(Category::Related),
             _ => None,
         })
     }
