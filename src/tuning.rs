@@ -71,7 +71,8 @@ pub const RAIL_MIN_LINK_DENSITY: f32 = 0.5;
 /// Evidence a block needs to be called chrome, in points: a class/id hint is 2 (a weak one such
 /// as `promo` or `cta` 1), a strong phrase 2, a weak phrase 1, calls to action 1 each (max 2,
 /// and only beside other evidence), a sign-up form 3, share or app-store links 3, a list of
-/// teasers 2 (3 under a heading, 1 inside the article), a small named ad slot 2. Three points means no single weak signal removes anything.
+/// teasers 2 (3 under a heading, 1 inside the article), a small named ad slot 2, a short named
+/// announcement bar 2. Three points means no single weak signal removes anything.
 pub const CHROME_THRESHOLD: u32 = 3;
 
 /// Longest site-wide announcement bar, in words: a sale or a campaign in a sentence or two
@@ -214,8 +215,8 @@ pub const ANNOUNCED_RAIL_MIN_LINK_DENSITY: f32 = 0.65;
 /// be the shorter half of the line: a label of up to four words and a headline of three.
 pub const TEASER_LINE_LABELLED_MIN_LINK_DENSITY: f32 = 0.35;
 /// Teaser lines run together in one paragraph ("Recommended: …" three times over <br>s) hold a
-/// link each; past two links the block must also be mostly links (the density above), so that
-/// an author's "See: a, b and c" sentence with a long tail stays.
+/// link each; past two links the block must also be mostly links (TEASER_LINE_MIN_LINK_DENSITY),
+/// so that an author's "See: a, b and c" sentence with a long tail stays.
 pub const TEASER_LINES_MAX_LINKS: u32 = 3;
 /// A lead-in label ("Read more:", "See also:") is at most this many words before its colon.
 pub const LEAD_IN_MAX_WORDS: usize = 5;

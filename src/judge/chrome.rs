@@ -728,8 +728,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     }
     // A site-wide announcement bar: named so, a line or two with a link or two, beside the
     // article rather than in it. (Its icon, its close button or a "sitewide" search box's
-    // magnifier say nothing.) (A press release's "announcement" body is long, or the
-    // article.)
+    // magnifier say nothing; a press release's "announcement" body is long, or the article.)
     let bar = ev.facts.iter().any(|f| match f {
         Fact::Hint { word, .. } => hints::BAR_WORDS.contains(word),
         _ => false,
