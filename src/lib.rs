@@ -106,7 +106,7 @@ pub fn explain(html: &[u8], options: &Options) -> Result<String, Error> {
     let (survey, verdict, _) = survey_and_judge(&input, options)?;
     // Every element with evidence, and every removal (a rail's heading goes with its rail on no
     // evidence of its own).
-    let mut ordinals: Vec<u32> = judge::explain(&survey, None)
+    let mut ordinals: Vec<u32> = judge::explain(&survey, options, None)
         .into_iter()
         .map(|(o, _)| o)
         .chain(verdict.removals.iter().map(|r| r.ordinal))
@@ -120,7 +120,7 @@ pub fn explain(html: &[u8], options: &Options) -> Result<String, Error> {
         })
     };
     let mut out = String::new();
-    for (ordinal, line) in judge::explain(&survey, Some(&ordinals)) {
+    for (ordinal, line) in judge::explain(&survey, options, Some(&ordinals)) {
         let mark = match removal(ordinal) {
             Some(r) if r.ordinal == ordinal => format!("removed ({}: {})", r.category, r.reason),
             Some(r) => format!("inside #{}", r.ordinal),

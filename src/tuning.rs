@@ -107,6 +107,10 @@ pub const PROMPT_TAGLINE_WORDS: u32 = 12;
 /// pitch, not a paragraph.
 pub const HEADED_PROMPT_WORDS: u32 = 30;
 
+/// A list of at least this many links, mostly links, that names a subscription or a membership
+/// is a site's menu or site map, not a prompt: twice a rail's three, more than any offer box's.
+pub const SITE_MENU_MIN_LINKS: u32 = 8;
+
 /// A menu has at least this many links…
 pub const MENU_MIN_LINKS: u32 = 4;
 /// …that make up at least this share of its text…

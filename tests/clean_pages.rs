@@ -113,3 +113,25 @@ fn a_front_pages_lists_stay() {
 fn a_guides_own_picks_stay_and_the_sites_picks_go() {
     check("picks");
 }
+
+/// A post that prints no date is still a post when its address files it under the site's blog:
+/// the box selling the product beside it goes; the site map that names a membership stays.
+#[test]
+fn an_undated_posts_promo_goes_and_the_site_map_stays() {
+    check("undated-post");
+}
+
+/// The same page at a product's address is the product's page: its demo box is the page's.
+#[test]
+fn the_same_box_on_a_product_page_stays() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/clean");
+    let html = std::fs::read_to_string(dir.join("undated-post.html")).expect("page");
+    let html = html.replace("/blog/how-much", "/how-much");
+    let analysis = plainpage::analyze(html.as_bytes(), &Options::default()).expect("analyze");
+    let demo = analysis
+        .verdict
+        .removals
+        .iter()
+        .find(|r| r.preview.contains("Get a Demo"));
+    assert!(demo.is_none(), "removed on a product page: {demo:?}");
+}

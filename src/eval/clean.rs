@@ -265,7 +265,14 @@ pub fn score_page(name: &str, html: &[u8], file: &LabelFile, options: &Options) 
     };
     match run() {
         Ok((survey, verdict, matches)) => {
-            score_removals(&mut page, file, &survey, &verdict.removals, &matches);
+            score_removals(
+                &mut page,
+                file,
+                &survey,
+                options,
+                &verdict.removals,
+                &matches,
+            );
         }
         Err(e) => page.error = Some(e.to_string()),
     }
@@ -277,6 +284,7 @@ fn score_removals(
     page: &mut PageClean,
     file: &LabelFile,
     survey: &Survey,
+    options: &Options,
     all_removals: &[judge::Removal],
     matches: &[Vec<u32>],
 ) {
@@ -421,7 +429,7 @@ fn score_removals(
                 selector: label.selector.clone(),
                 ordinal: b.ordinal,
                 removed_share: share,
-                explain: judge::explain(survey, Some(&[b.ordinal]))
+                explain: judge::explain(survey, options, Some(&[b.ordinal]))
                     .pop()
                     .map(|(_, line)| line)
                     .unwrap_or_default(),
@@ -753,7 +761,14 @@ mod tests {
                 },
                 &Options::default(),
             );
-            score_removals(&mut page, &file, &survey, removals, &matches);
+            score_removals(
+                &mut page,
+                &file,
+                &survey,
+                &Options::default(),
+                removals,
+                &matches,
+            );
             page
         };
         let total = |p: &PageClean| {

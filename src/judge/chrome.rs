@@ -77,8 +77,10 @@ struct Page<'a> {
     /// The page has an article with real prose: a news or blog page. On other pages (a shop, a
     /// pricing page, a forum) trial and sign-up offers are content.
     has_article: bool,
-    /// The article is dated (see [`PageKind`]).
+    /// The article says when it was published (see [`PageKind`]).
     dated: bool,
+    /// The page is a post or a story (see [`PageKind`]).
+    post: bool,
     /// Per ordinal: the element is or holds a landmark (`nav`, `header`, a navigation role).
     holds_landmark: Vec<bool>,
     /// Per ordinal: the element sits inside a landmark, where only small controls may go.
@@ -551,7 +553,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // the site's; on a page without a date, a product's or a service's, the offer is the page.)
     // Such a box is enough alone: its button may be a plain link ("Watch demo"), not a button.
     let offer = page.has_article
-        && page.dated
+        && page.post
         && row.offers > 0
         && !menu
         && !matches!(&*row.tag, "a" | "button" | "span")
@@ -570,7 +572,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     let house_promo = promo_name
         && !offer
         && page.has_article
-        && page.dated
+        && page.post
         && !menu
         && !matches!(&*row.tag, "a" | "button" | "span")
         && (row.ctas > 0 || row.links > 0)
@@ -1012,6 +1014,17 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     {
         return Some("words alone inside the article");
     }
+    // A list of many links that names a membership or a subscription among them ("MEMBERSHIP"
+    // over a column of a site map) is the site's menu: the offer is one of its links.
+    if ev.category == Some(Category::Subscribe)
+        && ev.hint_category().is_none()
+        && !ev.has_structure()
+        && !ev.facts.iter().any(|f| matches!(f, Fact::Offer))
+        && row.links >= SITE_MENU_MIN_LINKS
+        && row.link_density() >= MENU_MIN_LINK_DENSITY
+    {
+        return Some("a menu that names an offer");
+    }
     // On a page that is not an article, offers and sign-ups are what the page is about: only a
     // paywall's own words or a named gate remove anything there.
     // (A site-wide bar over an article, dated or not, is the site's, not the article's.)
@@ -1052,8 +1065,12 @@ pub struct PageKind {
     /// The page has an article (enough protected prose): prompts and lists around it may be
     /// chrome; on a page without one they are what the page shows.
     pub article: bool,
-    /// The article says when it was published: a post or a story, where the site's own offers
-    /// are promos. (A product or service page also has prose, and no date.)
+    /// The page is a post or a story, where the site's own offers are promos: its article says
+    /// when it was published, or the page declares itself one (a JSON-LD article, an address
+    /// under the site's blog or news). A product or service page also has prose, and neither.
+    pub post: bool,
+    /// The article says when it was published: the page is news or a post, and a prompt on it
+    /// speaks to the reader of the story.
     pub dated: bool,
 }
 
@@ -1341,6 +1358,7 @@ impl<'a> Page<'a> {
             in_footer,
             in_breadcrumbs,
             has_article: kind.article,
+            post: kind.post,
             dated: kind.dated,
             holds_landmark,
         }

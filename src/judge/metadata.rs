@@ -146,6 +146,33 @@ pub fn article_dated(survey: &Survey, article: &Article) -> bool {
     dated(survey, article, false).is_some()
 }
 
+/// Whether the page is a post or a story by what it declares rather than prints: a JSON-LD
+/// article object (`NewsArticle`, `BlogPosting`; a `WebPage` is not one), or an address that
+/// files it under the site's posts (`/blog/…`, `/news/…`, a year: `/2025/06/…`). `url` is the
+/// page's; without one, its canonical link.
+pub fn declares_post(survey: &Survey, url: Option<&url::Url>) -> bool {
+    let canonical = survey
+        .meta
+        .canonical
+        .as_deref()
+        .and_then(|c| url::Url::parse(c.trim()).ok());
+    let Some(url) = url.or(canonical.as_ref()) else {
+        return false;
+    };
+    let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
+    // The last segment is the page's own name (`/news` is the news index, not a story).
+    let Some((_, folders)) = segments.split_last() else {
+        return false;
+    };
+    folders.iter().any(|s| {
+        let s = s.to_ascii_lowercase();
+        crate::rules::hints::POST_PATH_WORDS.contains(&s.as_str())
+            || (s.len() == 4
+                && (s.starts_with("19") || s.starts_with("20"))
+                && s.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 /// The publication date; `graph` lets any JSON-LD node's date stand in.
 fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
     let m = &survey.meta;

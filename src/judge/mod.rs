@@ -45,8 +45,9 @@ fn judge_with(
         Some(article) => chrome::PageKind {
             article,
             dated: article,
+            post: article,
         },
-        None => page_kind(survey, &protected, &article),
+        None => page_kind(survey, options, &protected, &article),
     };
     let has_article = kind.article;
     let chrome = chrome::classify(survey, &protected, options, article.root, kind);
@@ -70,22 +71,27 @@ fn judge_with(
 /// What kind of page this is, for the chrome: an article page, and a dated one.
 fn page_kind(
     survey: &Survey,
+    options: &Options,
     protected: &protect::Protection,
     article: &Article,
 ) -> chrome::PageKind {
+    // (A URL that does not parse is no address to read.)
+    let url = options.page_url().ok().flatten();
+    let dated = metadata::article_dated(survey, article);
     chrome::PageKind {
         article: protected.article_prose(article) >= crate::tuning::ARTICLE_MIN_PROSE,
-        dated: metadata::article_dated(survey, article),
+        dated,
+        post: dated || metadata::declares_post(survey, url.as_ref()),
     }
 }
 
 /// How the judge sees blocks of a page, one line each, with the shield that keeps a block: the
 /// given ordinals, or every element with evidence against it (`analyze --explain`, `eval --clean
 /// --pages`).
-pub fn explain(survey: &Survey, only: Option<&[u32]>) -> Vec<(u32, String)> {
+pub fn explain(survey: &Survey, options: &Options, only: Option<&[u32]>) -> Vec<(u32, String)> {
     let article = article::find(survey);
     let protected = protect::Protection::new(survey, &article);
-    let kind = page_kind(survey, &protected, &article);
+    let kind = page_kind(survey, options, &protected, &article);
     chrome::explain(survey, article.root, kind, only)
         .into_iter()
         .map(|(o, line)| {
