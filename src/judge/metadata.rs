@@ -146,10 +146,10 @@ pub fn article_dated(survey: &Survey, article: &Article) -> bool {
     dated(survey, article, false).is_some()
 }
 
-/// Whether the page is a post or a story by what it declares rather than prints: a JSON-LD
-/// article object (`NewsArticle`, `BlogPosting`; a `WebPage` is not one), or an address that
-/// files it under the site's posts (`/blog/…`, `/news/…`, a year: `/2025/06/…`). `url` is the
-/// page's; without one, its canonical link.
+/// Whether the page is a post or a story by its address rather than by a date it prints: one
+/// that files it under the site's posts (`/blog/…`, `/news/…`, a year: `/2025/06/…`). `url` is
+/// the page's; without one, its canonical link. (A JSON-LD `Article` says less: developer docs
+/// and cost guides declare one, and their "Get started" boxes are the page.)
 pub fn declares_post(survey: &Survey, url: Option<&url::Url>) -> bool {
     let canonical = survey
         .meta

@@ -245,13 +245,7 @@ fn read_article(v: &Value) -> LdArticle {
             .map(|s| fold_whitespace(&decode_entities(&s)))
             .filter(|s| !s.is_empty())
     };
-    let kind = match v.get("@type") {
-        Some(Value::Array(ts)) => ts.iter().find_map(Value::as_str).map(str::to_owned),
-        Some(t) => t.as_str().map(str::to_owned),
-        None => None,
-    };
     LdArticle {
-        kind,
         headline: text("headline").or_else(|| text("name")),
         author: v
             .get("author")

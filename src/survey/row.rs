@@ -140,9 +140,6 @@ pub struct PageMeta {
 /// What a JSON-LD `Article`/`NewsArticle`/`BlogPosting` says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LdArticle {
-    /// The object's `@type` (`NewsArticle`, `BlogPosting`): the page declares itself a story
-    /// or a post.
-    pub kind: Option<String>,
     pub headline: Option<String>,
     pub author: Option<String>,
     pub publisher: Option<String>,
