@@ -147,29 +147,32 @@ pub fn article_dated(survey: &Survey, article: &Article) -> bool {
 }
 
 /// Whether the page is a post or a story by its address rather than by a date it prints: one
-/// that files it under the site's posts (`/blog/…`, `/news/…`, a year: `/2025/06/…`). `url` is
-/// the page's; without one, its canonical link. (A JSON-LD `Article` says less: developer docs
-/// and cost guides declare one, and their "Get started" boxes are the page.)
+/// that files it under the site's posts (`/blog/…`, `/news/…`, a year: `/2025/06/…`). The
+/// address is the page's `url` or the canonical link it declares (a page read from a mirror or
+/// a saved copy still names its own). (A JSON-LD `Article` says less: developer docs and cost
+/// guides declare one, and their "Get started" boxes are the page.)
 pub fn declares_post(survey: &Survey, url: Option<&url::Url>) -> bool {
     let canonical = survey
         .meta
         .canonical
         .as_deref()
         .and_then(|c| url::Url::parse(c.trim()).ok());
-    let Some(url) = url.or(canonical.as_ref()) else {
-        return false;
-    };
+    url.into_iter().chain(canonical.as_ref()).any(filed_as_post)
+}
+
+/// Whether a folder of the address is one of the site's posts' (the last segment is the page's
+/// own name: `/news` is the news index, not a story).
+fn filed_as_post(url: &url::Url) -> bool {
     let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
-    // The last segment is the page's own name (`/news` is the news index, not a story).
     let Some((_, folders)) = segments.split_last() else {
         return false;
     };
     folders.iter().any(|s| {
         let s = s.to_ascii_lowercase();
-        crate::rules::hints::POST_PATH_WORDS.contains(&s.as_str())
-            || (s.len() == 4
-                && (s.starts_with("19") || s.starts_with("20"))
-                && s.bytes().all(|b| b.is_ascii_digit()))
+        let year = s.len() == 4
+            && (s.starts_with("19") || s.starts_with("20"))
+            && s.bytes().all(|b| b.is_ascii_digit());
+        year || crate::rules::hints::POST_PATH_WORDS.contains(&s.as_str())
     })
 }
 
