@@ -1178,16 +1178,20 @@ pub fn classify(
             i = skip_subtree;
             continue;
         }
-        // Prose is protected, except the one-line excerpts of a rail of teasers and the one
-        // paragraph of pitch in a box that is plainly chrome (named so, with its form).
+        // Prose is protected, except the one-line excerpts of a rail of teasers, the one
+        // paragraph of pitch in a box that is plainly chrome (named so, with its form), and the
+        // pitch of a small box that sells (`Fact::Offer` already holds it to a prompt's size on
+        // a post): one or two paragraphs over "Get a quote" are the offer's, not the article's.
         if let Some(Shield::Prose(n)) = shield {
             let teasers = ev.teasers().is_some_and(|items| n <= items);
             let outside = !page.in_article(ordinal);
             // (An e-mail form is such a box wherever it sits: no article asks for an address.)
             let form = ev.facts.iter().any(|f| matches!(f, Fact::SignupForm));
-            let pitch = n <= 1
+            let offer = ev.facts.iter().any(|f| matches!(f, Fact::Offer));
+            let pitch = (n <= 1
                 && ((outside && ev.points >= STRONG_EVIDENCE && ev.has_strong_hint())
-                    || (form && ev.category == Some(Category::Newsletter)));
+                    || (form && ev.category == Some(Category::Newsletter))))
+                || (n <= 2 && offer);
             // A block named a rail and headed as one, outside the article, is a rail whatever
             // its teasers' excerpts say.
             let rail = outside
