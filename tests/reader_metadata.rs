@@ -177,3 +177,26 @@ fn a_labelled_date_in_the_articles_wrapper_is_found() {
     ));
     assert_eq!(got.as_deref(), Some("2023-02-02"));
 }
+
+/// The dateline by the headline the page declares is found when a long block (a table of
+/// contents) stands between it and the body, and the body heads a section with an `<h1>` of
+/// its own.
+#[test]
+fn the_date_by_the_declared_headline_is_found_before_a_long_contents_list() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let contents: String = (1..=30)
+        .map(|n| format!("<li><a href=\"#part-{n}\">Part {n}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Planting in rows | Gardenary</title></head><body>\
+         <div class=\"meta\"><div class=\"publish-meta\"><span>Published August 7, 2023</span> \
+         <span>by Nicole Burke</span></div><h1>Planting in rows</h1>\
+         <nav class=\"toc\"><ul>{contents}</ul></nav></div>\
+         <div class=\"post\">{body}<h1>Why the rows were wrong</h1>{body}</div></body></html>"
+    );
+    let got = plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .published;
+    assert_eq!(got.as_deref(), Some("2023-08-07"));
+}

@@ -234,7 +234,8 @@ pub fn score_page(id: &str, entry: &serde_json::Value, html: &[u8]) -> WcxbPage 
     page.date_ok = field("date").map(|t| {
         a.published
             .as_deref()
-            .is_some_and(|g| g.get(..10).is_some_and(|d| d == t))
+            // (A truth that gives only the month, "2015-11", is met by any day of it.)
+            .is_some_and(|g| g.get(..t.len().min(10)).is_some_and(|d| d == t))
     });
     page
 }

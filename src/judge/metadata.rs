@@ -121,11 +121,35 @@ fn article_headline(survey: &Survey, article: &Article, declared: Option<&str>) 
         .enumerate()
         .filter(|(_, r)| r.tag.as_ref() == "h1")
         .filter_map(|(i, _)| as_title(i as u32))
-        .find(|h| {
-            let have = title_words(h);
-            let shared = have.iter().filter(|w| want.contains(w)).count();
-            shared * 2 >= have.len().min(want.len()).max(1) && shared * 3 >= have.len()
+        .find(|h| says_title(h, &want))
+}
+
+/// Whether a heading says what the declared title's words say (most of the words of one are in
+/// the other).
+fn says_title(heading: &str, want: &[String]) -> bool {
+    let have = title_words(heading);
+    let shared = have.iter().filter(|w| want.contains(w)).count();
+    shared * 2 >= have.len().min(want.len()).max(1) && shared * 3 >= have.len()
+}
+
+/// Where the article's header is: the `<h1>` that says the declared title, wherever it sits
+/// (a page may print its headline and dateline just before the block the body is found in,
+/// and head a section of the body with another `<h1>`); else the article's headline.
+fn headline_row(survey: &Survey, root: u32) -> Option<u32> {
+    let m = &survey.meta;
+    let declared = [&m.ld.headline, &m.og_title, &m.title]
+        .into_iter()
+        .find_map(|t| t.as_deref().map(strip_site_from_title));
+    let titled = declared.and_then(|d| {
+        let want = title_words(&d);
+        survey.rows.iter().enumerate().find_map(|(i, r)| {
+            (r.tag.as_ref() == "h1"
+                && !r.hidden
+                && says_title(&fold_whitespace(&decode_entities(&r.preview)), &want))
+            .then_some(i as u32)
         })
+    });
+    titled.or_else(|| super::protect::headline(survey, root))
 }
 
 /// A title's words, folded, for comparing two titles.
@@ -258,7 +282,7 @@ fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<
     let Some(root) = article.root else {
         return Vec::new();
     };
-    let start = super::protect::headline(survey, root).map_or(root, |h| h.min(root)) as usize;
+    let start = headline_row(survey, root).map_or(root, |h| h.min(root)) as usize;
     let Some(end) = survey.row(root).map(|r| r.end as usize) else {
         return Vec::new();
     };
@@ -527,7 +551,7 @@ fn by_line(
     valid: impl Fn(String) -> Option<String>,
 ) -> Option<String> {
     let root = article.root?;
-    let start = super::protect::headline(survey, root).unwrap_or(root) as usize;
+    let start = headline_row(survey, root).unwrap_or(root) as usize;
     // By the headline, or in the author's box after the body ("Written by …").
     let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
     survey
