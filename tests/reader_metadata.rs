@@ -200,3 +200,31 @@ fn the_date_by_the_declared_headline_is_found_before_a_long_contents_list() {
         .published;
     assert_eq!(got.as_deref(), Some("2023-08-07"));
 }
+
+/// The name that opens the author's box after the body (a photo, the name, a bio) is the
+/// byline when the page prints none by the headline; a box that opens with its heading is
+/// not read for a name.
+#[test]
+fn the_name_in_the_authors_box_after_the_body_is_the_byline() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let bio = "<p>She has covered the city's budget for ten years and writes about the \
+               committees that spend it.</p>";
+    let page = |author: &str| {
+        format!(
+            "<html><body><article><h1>The budget, again</h1>{body}</article>\
+             <div class=\"blog_author-box\"><img src=\"/lv.jpg\" alt=\"\">{author}{bio}</div>\
+             </body></html>"
+        )
+    };
+    let read = |html: String| {
+        plainpage::read(html.as_bytes(), &Options::default())
+            .expect("read")
+            .article
+            .byline
+    };
+    assert_eq!(
+        read(page("<div class=\"name\">Lauren Vetter</div>")).as_deref(),
+        Some("Lauren Vetter")
+    );
+    assert_eq!(read(page("<h3>About the author</h3>")), None);
+}

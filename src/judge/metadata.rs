@@ -37,8 +37,11 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
     let declared_author = clean(&m.ld.author)
         .and_then(person)
         .or_else(|| clean(&m.author).and_then(person));
-    let printed_author =
-        || byline_element(survey, person).or_else(|| by_line(survey, article, person));
+    let printed_author = || {
+        byline_element(survey, person)
+            .or_else(|| by_line(survey, article, person))
+            .or_else(|| author_box(survey, article, person))
+    };
     // A page that declares its own organization as the author ("Cleveland Clinic", "USA TODAY")
     // often prints the writer's name by the headline: the reader shows the person.
     // (A lowercase handle, "midwestlifeandstyle", is the owner's account, not the firm.)
@@ -570,6 +573,40 @@ fn by_line(
                 .then(|| valid(text))
                 .flatten()
         })
+}
+
+/// Words of a line in an author's box that is not the name: its heading or a label.
+const AUTHOR_BOX_LABELS: &[&str] = &["author", "authors", "about", "by", "written", "posted"];
+
+/// The name in the author's box by the headline or after the body: a box named "author" (too
+/// long to be the byline itself: a photo, the name, a bio) whose first line of two to four
+/// words, not a label ("About the author", "Written by"), is a name.
+fn author_box(
+    survey: &Survey,
+    article: &Article,
+    valid: impl Fn(String) -> Option<String>,
+) -> Option<String> {
+    let root = article.root?;
+    let start = headline_row(survey, root).unwrap_or(root) as usize;
+    let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
+    let rows = &survey.rows;
+    (start.saturating_sub(40)..end).find_map(|b| {
+        let bx = &rows[b];
+        if bx.hidden || bx.words <= 12 || !says_any(&[&bx.class, &bx.id], &["author"]) {
+            return None;
+        }
+        let line = (b + 1..bx.end as usize).find(|&i| {
+            let r = &rows[i];
+            !r.hidden && r.text > 0 && r.own_text > 0
+        })?;
+        let r = &rows[line];
+        let text = fold_whitespace(&decode_entities(&r.preview));
+        let lower = text.to_lowercase();
+        let labelled = crate::text::tokens(&lower).any(|w| AUTHOR_BOX_LABELS.contains(&w.as_str()));
+        ((2..=4).contains(&r.words) && !labelled && !text.ends_with(':'))
+            .then(|| valid(text))
+            .flatten()
+    })
 }
 
 fn first_paragraph(survey: &Survey, article: &Article) -> Option<String> {
