@@ -228,3 +228,28 @@ fn the_name_in_the_authors_box_after_the_body_is_the_byline() {
     );
     assert_eq!(read(page("<h3>About the author</h3>")), None);
 }
+
+/// An account declared as the author ("andrew.keaveney") gives way to the writer's name printed
+/// by the headline; a declared person's name does not.
+#[test]
+fn a_declared_account_gives_way_to_the_printed_name() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let page = |declared: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{declared}\"></head><body><article>\
+             <h1>The budget, again</h1><div class=\"author-info\"><span>Denise Everheart</span>\
+             </div>{body}</article></body></html>"
+        )
+    };
+    let read = |html: String| {
+        plainpage::read(html.as_bytes(), &Options::default())
+            .expect("read")
+            .article
+            .byline
+    };
+    assert_eq!(
+        read(page("andrew.keaveney")).as_deref(),
+        Some("Denise Everheart")
+    );
+    assert_eq!(read(page("Ann Lee")).as_deref(), Some("Ann Lee"));
+}

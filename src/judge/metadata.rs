@@ -50,7 +50,13 @@ pub fn gather(survey: &Survey, article: &Article) -> Metadata {
         publisher.iter().any(|p| p.eq_ignore_ascii_case(a))
             || (!handle && names_host(a, m.canonical.as_deref()))
     });
-    let byline = if organization {
+    // An account declared as the author ("andrew.keaveney", "jdoe_42") posted the page; the
+    // name printed by the headline is the writer's. (A bare lowercase word, "srauturier", is
+    // left as declared: people mark it as the author as often as the name beside it.)
+    let account = declared_author
+        .as_deref()
+        .is_some_and(|a| is_user_name(a) && a.contains(['.', '_', '@']));
+    let byline = if organization || account {
         printed_author().or(declared_author)
     } else {
         declared_author.or_else(printed_author)
@@ -375,6 +381,15 @@ fn first_heading(survey: &Survey, article: &Article) -> Option<String> {
     })
 }
 
+/// Whether a name is a user name: one word with a dot, an underscore, an at sign or a digit,
+/// or all in lower case.
+fn is_user_name(name: &str) -> bool {
+    !name.contains(' ')
+        && (name.contains(['.', '_', '@'])
+            || name.chars().any(|c| c.is_ascii_digit())
+            || name == name.to_lowercase())
+}
+
 /// Words that are not a name: labels and placeholders a byline element may hold on its own.
 const NOT_NAMES: &[&str] = &[
     "by",
@@ -428,8 +443,7 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         .count();
     let sentence = words.len() >= 3 && lowercase * 2 > words.len();
     let letters = b.chars().filter(|c| c.is_alphabetic()).count();
-    let user_name = !b.contains(' ')
-        && (b.contains(['.', '_', '@']) || b.chars().any(|c| c.is_ascii_digit()) || b == lower);
+    let user_name = is_user_name(b);
     let is_publisher = publishers.iter().any(|p| p.eq_ignore_ascii_case(b));
     let dated = dates::printed(b, true).is_some();
     // (Pages do name an organization or a user name as the author, and that is what a reader
@@ -440,6 +454,8 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         && !dated
         && !sentence
         && !NOT_NAMES.contains(&lower.as_str())
+        // ("Jun 2 Written By": a label whose name the page put elsewhere.)
+        && !lower.ends_with(" by")
         && !b.starts_with("http"))
     .then(|| b.to_owned())
 }
@@ -448,8 +464,11 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
 const BYLINE_LABELS: &[&str] = &[
     "this post was written by",
     "written by",
+    "authored by",
     "posted by",
     "reviewed by",
+    "articles by",
+    "posts by",
     "contributors",
     "contributor",
     "words by",
@@ -646,6 +665,13 @@ mod tests {
             Some("Hunter Dukes")
         );
         assert_eq!(name("DiCaprio Smith").as_deref(), Some("DiCaprio Smith"));
+        assert_eq!(
+            name("Authored by: Dr. Ehsan Jazini").as_deref(),
+            Some("Dr. Ehsan Jazini")
+        );
+        assert_eq!(name("Articles by Juliette").as_deref(), Some("Juliette"));
+        // A label left without its name.
+        assert_eq!(name("Jun 2 Written By"), None);
         assert_eq!(
             name("Luke Kim December 17, 2025").as_deref(),
             Some("Luke Kim")
