@@ -90,6 +90,33 @@ const MONTHS: &[(&str, u32)] = &[
     ("augustus", 8),
 ];
 
+/// English day names and their abbreviations, lower case.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Whether a word names a month or a day of the week ("Sat", "Dec.").
+pub fn is_calendar_word(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    month(&w).is_some() || WEEKDAYS.contains(&w.as_str())
+}
+
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)

@@ -442,6 +442,8 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .count();
     let sentence = words.len() >= 3 && lowercase * 2 > words.len();
+    // (A day or a month alone, "Sat", is a dateline's piece.)
+    let calendar = words.len() == 1 && dates::is_calendar_word(b);
     let letters = b.chars().filter(|c| c.is_alphabetic()).count();
     let user_name = is_user_name(b);
     let is_publisher = publishers.iter().any(|p| p.eq_ignore_ascii_case(b));
@@ -453,6 +455,7 @@ fn person_name(raw: &str, publishers: &[String]) -> Option<String> {
         && (!user_name || !is_publisher)
         && !dated
         && !sentence
+        && !calendar
         && !NOT_NAMES.contains(&lower.as_str())
         // ("Jun 2 Written By": a label whose name the page put elsewhere.)
         && !lower.ends_with(" by")
@@ -469,6 +472,7 @@ const BYLINE_LABELS: &[&str] = &[
     "reviewed by",
     "articles by",
     "posts by",
+    "recipe by",
     "contributors",
     "contributor",
     "words by",
@@ -670,8 +674,10 @@ mod tests {
             Some("Dr. Ehsan Jazini")
         );
         assert_eq!(name("Articles by Juliette").as_deref(), Some("Juliette"));
-        // A label left without its name.
+        assert_eq!(name("Recipe by PJ Hamel").as_deref(), Some("PJ Hamel"));
+        // A label left without its name; a dateline's day alone.
         assert_eq!(name("Jun 2 Written By"), None);
+        assert_eq!(name("Sat"), None);
         assert_eq!(
             name("Luke Kim December 17, 2025").as_deref(),
             Some("Luke Kim")
