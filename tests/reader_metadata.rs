@@ -253,3 +253,20 @@ fn a_declared_account_gives_way_to_the_printed_name() {
     );
     assert_eq!(read(page("Ann Lee")).as_deref(), Some("Ann Lee"));
 }
+
+/// A label on a line of its own ("Written by") names the author on the next line.
+#[test]
+fn a_label_on_its_own_line_names_the_author_on_the_next() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let html = format!(
+        "<html><body><article><h1>The budget, again</h1><div class=\"meta\">\
+         <div class=\"label\">Written by</div><div class=\"who\">Jack Shepherd</div>\
+         <div>Co-Founder and marketing director at a small agency in Bristol</div></div>\
+         {body}</article></body></html>"
+    );
+    let got = plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .byline;
+    assert_eq!(got.as_deref(), Some("Jack Shepherd"));
+}

@@ -580,22 +580,29 @@ fn by_line(
     let start = headline_row(survey, root).unwrap_or(root) as usize;
     // By the headline, or in the author's box after the body ("Written by …").
     let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
-    survey
-        .rows
-        .get(start.saturating_sub(40)..end)?
-        .iter()
-        .find_map(|r| {
-            if r.hidden || r.text == 0 || r.words > 10 {
-                return None;
-            }
-            let text = fold_whitespace(&decode_entities(&r.preview));
-            let lower = text.to_lowercase();
-            BYLINE_LINE_OPENINGS
-                .iter()
-                .any(|p| lower.starts_with(p))
-                .then(|| valid(text))
-                .flatten()
-        })
+    let rows = &survey.rows;
+    (start.saturating_sub(40)..end).find_map(|i| {
+        let r = &rows[i];
+        if r.hidden || r.text == 0 || r.words > 10 {
+            return None;
+        }
+        let text = fold_whitespace(&decode_entities(&r.preview));
+        let lower = text.to_lowercase();
+        // A label on a line of its own ("Written by", "Author:"): the name is the next line.
+        let label = lower.trim_end_matches([':', ' ']);
+        if BYLINE_LABELS.contains(&label) {
+            let next = (r.end as usize..end).find(|&j| !rows[j].hidden && rows[j].text > 0)?;
+            let name = &rows[next];
+            return (name.words <= 5)
+                .then(|| valid(fold_whitespace(&decode_entities(&name.preview))))
+                .flatten();
+        }
+        BYLINE_LINE_OPENINGS
+            .iter()
+            .any(|p| lower.starts_with(p))
+            .then(|| valid(text))
+            .flatten()
+    })
 }
 
 /// Words of a line in an author's box that is not the name: its heading or a label.
