@@ -479,6 +479,7 @@ const BYLINE_LABELS: &[&str] = &[
     "text by",
     "story by",
     "article by",
+    "authors",
     "author",
     "by",
     "von",
@@ -682,6 +683,10 @@ mod tests {
         );
         assert_eq!(name("Articles by Juliette").as_deref(), Some("Juliette"));
         assert_eq!(name("Recipe by PJ Hamel").as_deref(), Some("PJ Hamel"));
+        assert_eq!(
+            name("Authors: Julie Weisenhorn and Natalie Hoidal").as_deref(),
+            Some("Julie Weisenhorn and Natalie Hoidal")
+        );
         // A label left without its name; a dateline's day alone.
         assert_eq!(name("Jun 2 Written By"), None);
         assert_eq!(name("Sat"), None);
