@@ -274,3 +274,13 @@ pub const ARTICLE_WRAPPER_MAX_TEXT: f32 = 1.5;
 /// one build's stamp rather than a story and its update: two days, a build across midnight in
 /// two time zones.
 pub const REBUILT_MAX_DAYS: u32 = 2;
+
+/// Longest line, in words, that the reader takes for the article's byline or dateline repeated
+/// in its body ("Posted by David at December 16, 2025", "Published June 23, 2025 10:39AM"): a
+/// name, a label and a date with its time fit; a sentence that starts "By the time…" does not
+/// name the author anyway.
+pub const HEADER_LINE_MAX_WORDS: u32 = 12;
+
+/// A line of this many words or fewer that holds the header's date is the date alone ("15 Dec,
+/// 2025", "December 16, 2025").
+pub const BARE_DATE_MAX_WORDS: u32 = 3;

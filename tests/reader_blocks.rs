@@ -135,3 +135,22 @@ fn text_hidden_by_utility_classes_is_left_out() {
     }
     assert!(text.contains("The committee met"), "{text}");
 }
+
+/// A byline or dateline the reader's header already shows is not repeated in the body ("Posted
+/// by David at December 16, 2025"); the dates of a log's entries, another day's, stay.
+#[test]
+fn the_headers_byline_and_date_are_not_repeated_in_the_body() {
+    let body: String = (0..6).map(|_| format!("<p>{PROSE}</p>")).collect();
+    let text = read_text(&format!(
+        "<html><head><meta name=\"author\" content=\"David Stone\">\
+         <meta property=\"article:published_time\" content=\"2025-12-16T09:00:00Z\"></head>\
+         <body><article><h1>The budget, again</h1>{body}\
+         <div>March 2, 2026</div><p>The committee met again in March and passed the budget.</p>\
+         <div class=\"post-footer\">Posted by David Stone at December 16, 2025</div>\
+         <div>December 16, 2025</div></article></body></html>"
+    ));
+    assert!(!text.contains("Posted by"), "{text}");
+    assert!(!text.contains("December 16, 2025"), "{text}");
+    assert!(text.contains("March 2, 2026"), "{text}");
+    assert!(text.contains("passed the budget"), "{text}");
+}

@@ -5,7 +5,7 @@
 
 mod article;
 mod chrome;
-mod dates;
+pub(crate) mod dates;
 mod evidence;
 mod metadata;
 mod protect;

@@ -6,8 +6,8 @@ use crate::rules::hints::{article_lean, chrome_hint, says_any};
 use crate::survey::{Row, Survey};
 use crate::text::{decode_entities, fold_whitespace};
 use crate::tuning::{
-    FURNITURE_PROSE_CHARS, LIST_PROSE_CHARS_PER_LINK, PROSE_MAX_LINK_DENSITY,
-    READER_MAX_LINK_DENSITY,
+    BARE_DATE_MAX_WORDS, FURNITURE_PROSE_CHARS, HEADER_LINE_MAX_WORDS, LIST_PROSE_CHARS_PER_LINK,
+    PROSE_MAX_LINK_DENSITY, READER_MAX_LINK_DENSITY,
 };
 
 /// What extract does with one element.
@@ -52,6 +52,15 @@ impl Plan {
             .as_deref()
             .map(normalize)
             .unwrap_or_default();
+        let header = HeaderLines {
+            byline: verdict.metadata.byline.as_deref().map(normalize),
+            day: verdict
+                .metadata
+                .published
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .map(str::to_owned),
+        };
         let mut removed = vec![false; n];
         for r in &verdict.removals {
             if let Some(slot) = removed.get_mut(r.ordinal as usize) {
@@ -73,7 +82,8 @@ impl Plan {
             while i < end {
                 let r = &rows[i];
                 let subtree_end = (r.end as usize).clamp(i + 1, end);
-                let drop = i != start && (removed[i] || should_drop(r, &title))
+                let drop = i != start
+                    && (removed[i] || should_drop(r, &title) || header.repeats(r))
                     || (i == start && r.hidden);
                 if drop {
                     fates[i..subtree_end].fill(Fate::Drop);
@@ -104,6 +114,52 @@ impl Plan {
             .get(ordinal as usize)
             .copied()
             .unwrap_or(Fate::Outside)
+    }
+}
+
+/// Openings of a line that says who wrote the article or when ("By Ann Lee", "Posted by David
+/// at December 16, 2025", "Published June 23, 2025 10:39AM").
+const HEADER_LINE_OPENINGS: &[&str] = &[
+    "by ",
+    "written by ",
+    "posted by ",
+    "published ",
+    "published:",
+    "updated ",
+    "updated:",
+    "last updated",
+    "posted on ",
+];
+
+/// What the reader's header already shows: the byline, and the day it dates the article.
+struct HeaderLines {
+    byline: Option<String>,
+    day: Option<String>,
+}
+
+impl HeaderLines {
+    /// Whether a short line in the body repeats the reader's header: a byline line naming the
+    /// author it shows, a "Published …"/"Posted …" line or a bare date of the day it shows.
+    /// (Only what the header shows again is dropped: the dates of a log's entries stay.)
+    fn repeats(&self, r: &Row) -> bool {
+        if r.hidden || r.words == 0 || r.words > HEADER_LINE_MAX_WORDS || r.images > 0 {
+            return false;
+        }
+        let line = normalize(&r.preview);
+        let opens = HEADER_LINE_OPENINGS.iter().any(|o| line.starts_with(o));
+        let names = self
+            .byline
+            .as_deref()
+            .is_some_and(|b| !b.is_empty() && line.contains(b));
+        let date = self.day.as_deref().is_some_and(|day| {
+            crate::judge::dates::printed(&line, true)
+                .and_then(|d| crate::judge::dates::days_apart(&d, day))
+                .is_some_and(|n| n <= 1)
+        });
+        // (A line is a block of its own: a date in a sentence, a citation, a table cell or a
+        // list item is theirs.)
+        let line_tag = matches!(&*r.tag, "p" | "div");
+        line_tag && ((opens && (names || date)) || (date && r.words <= BARE_DATE_MAX_WORDS))
     }
 }
 
