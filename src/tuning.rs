@@ -215,6 +215,10 @@ pub const TEASER_LINE_MAX_WORDS: u32 = 25;
 /// replies). Measured on the labelled set: 0.8 left forums' 'Similar threads' (0.77) and shops'
 /// 'More to explore' lists; 0.65 finds five more rails and takes no main content.
 pub const ANNOUNCED_RAIL_MIN_LINK_DENSITY: f32 = 0.65;
+/// Inside the article, a list that weak words open ("Related services", "Read more") is a rail
+/// when links make up this much of it: its text is the label and the titles, with no sentences
+/// around them (an article's own list of sources has some).
+pub const WEAKLY_ANNOUNCED_LIST_MIN_LINK_DENSITY: f32 = 0.8;
 /// Under a label that ends in a colon ("See our full guide: Best VPNs for gaming") the link may
 /// be the shorter half of the line: a label of up to four words and a headline of three.
 pub const TEASER_LINE_LABELLED_MIN_LINK_DENSITY: f32 = 0.35;

@@ -997,11 +997,15 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     // Inside the article, words alone are the article's own: a box there also has a name, a
     // call to action or a form, or is nothing but its label ("Related Articles", "Recently
     // viewed") or the list of links that its strong words head.
+    // (Weaker words, "Related services", "Read more", head one when they are its first words
+    // and the rest is links.)
     let announced_list = ev.category == Some(Category::Related)
-        && ev.has_strong_phrase()
         && row.links >= RAIL_MIN_LINKS
-        && row.link_density() >= ANNOUNCED_RAIL_MIN_LINK_DENSITY
-        && opens_with(row, Category::Related);
+        && ((ev.has_strong_phrase()
+            && row.link_density() >= ANNOUNCED_RAIL_MIN_LINK_DENSITY
+            && opens_with(row, Category::Related))
+            || (starts_with(row, Category::Related)
+                && row.link_density() >= WEAKLY_ANNOUNCED_LIST_MIN_LINK_DENSITY));
     if page.in_article(ordinal)
         && ev.hint_category().is_none()
         && !ev.has_structure()
