@@ -58,6 +58,14 @@ fn byline(html_body: &str) -> Option<String> {
         .byline
 }
 
+/// The byline reader view gives a whole page.
+fn byline_of(html: &str) -> Option<String> {
+    plainpage::read(html.as_bytes(), &Options::default())
+        .expect("read")
+        .article
+        .byline
+}
+
 /// A link to the author's page by the headline names the author.
 #[test]
 fn a_link_to_the_authors_page_is_the_byline() {
@@ -216,17 +224,11 @@ fn the_name_in_the_authors_box_after_the_body_is_the_byline() {
              </body></html>"
         )
     };
-    let read = |html: String| {
-        plainpage::read(html.as_bytes(), &Options::default())
-            .expect("read")
-            .article
-            .byline
-    };
     assert_eq!(
-        read(page("<div class=\"name\">Lauren Vetter</div>")).as_deref(),
+        byline_of(&page("<div class=\"name\">Lauren Vetter</div>")).as_deref(),
         Some("Lauren Vetter")
     );
-    assert_eq!(read(page("<h3>About the author</h3>")), None);
+    assert_eq!(byline_of(&page("<h3>About the author</h3>")), None);
 }
 
 /// An account declared as the author ("andrew.keaveney") gives way to the writer's name printed
@@ -241,17 +243,11 @@ fn a_declared_account_gives_way_to_the_printed_name() {
              </div>{body}</article></body></html>"
         )
     };
-    let read = |html: String| {
-        plainpage::read(html.as_bytes(), &Options::default())
-            .expect("read")
-            .article
-            .byline
-    };
     assert_eq!(
-        read(page("andrew.keaveney")).as_deref(),
+        byline_of(&page("andrew.keaveney")).as_deref(),
         Some("Denise Everheart")
     );
-    assert_eq!(read(page("Ann Lee")).as_deref(), Some("Ann Lee"));
+    assert_eq!(byline_of(&page("Ann Lee")).as_deref(), Some("Ann Lee"));
 }
 
 /// A label on a line of its own ("Written by") names the author on the next line.
@@ -264,9 +260,5 @@ fn a_label_on_its_own_line_names_the_author_on_the_next() {
          <div>Co-Founder and marketing director at a small agency in Bristol</div></div>\
          {body}</article></body></html>"
     );
-    let got = plainpage::read(html.as_bytes(), &Options::default())
-        .expect("read")
-        .article
-        .byline;
-    assert_eq!(got.as_deref(), Some("Jack Shepherd"));
+    assert_eq!(byline_of(&html).as_deref(), Some("Jack Shepherd"));
 }

@@ -570,6 +570,15 @@ const BYLINE_LINE_OPENINGS: &[&str] = &[
     "di ",
 ];
 
+/// The rows a byline is looked for in: from a little before the headline, through the body, to
+/// the author's box after it ("Written by …").
+fn byline_zone(survey: &Survey, article: &Article) -> Option<std::ops::Range<usize>> {
+    let root = article.root?;
+    let start = headline_row(survey, root).unwrap_or(root) as usize;
+    let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
+    Some(start.saturating_sub(40)..end)
+}
+
 /// A short line by the headline, in the article or in the author's box after it, that starts
 /// with "By" (or "Written by", "Von", "Par", "Por", "Door", "Di").
 fn by_line(
@@ -577,12 +586,10 @@ fn by_line(
     article: &Article,
     valid: impl Fn(String) -> Option<String>,
 ) -> Option<String> {
-    let root = article.root?;
-    let start = headline_row(survey, root).unwrap_or(root) as usize;
-    // By the headline, or in the author's box after the body ("Written by …").
-    let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
+    let zone = byline_zone(survey, article)?;
+    let end = zone.end;
     let rows = &survey.rows;
-    (start.saturating_sub(40)..end).find_map(|i| {
+    zone.into_iter().find_map(|i| {
         let r = &rows[i];
         if r.hidden || r.text == 0 || r.words > 10 {
             return None;
@@ -617,11 +624,8 @@ fn author_box(
     article: &Article,
     valid: impl Fn(String) -> Option<String>,
 ) -> Option<String> {
-    let root = article.root?;
-    let start = headline_row(survey, root).unwrap_or(root) as usize;
-    let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
     let rows = &survey.rows;
-    (start.saturating_sub(40)..end).find_map(|b| {
+    byline_zone(survey, article)?.find_map(|b| {
         let bx = &rows[b];
         if bx.hidden || bx.words <= 12 || !says_any(&[&bx.class, &bx.id], &["author"]) {
             return None;

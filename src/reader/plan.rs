@@ -142,7 +142,11 @@ impl HeaderLines {
     /// author it shows, a "Published …"/"Posted …" line or a bare date of the day it shows.
     /// (Only what the header shows again is dropped: the dates of a log's entries stay.)
     fn repeats(&self, r: &Row) -> bool {
-        if r.hidden || r.words == 0 || r.words > HEADER_LINE_MAX_WORDS || r.images > 0 {
+        // (A line is a block of its own: a date in a sentence, a citation, a table cell or a
+        // list item is theirs.)
+        let line_tag = matches!(&*r.tag, "p" | "div");
+        if !line_tag || r.hidden || r.words == 0 || r.words > HEADER_LINE_MAX_WORDS || r.images > 0
+        {
             return false;
         }
         let line = normalize(&r.preview);
@@ -156,10 +160,7 @@ impl HeaderLines {
                 .and_then(|d| crate::judge::dates::days_apart(&d, day))
                 .is_some_and(|n| n <= 1)
         });
-        // (A line is a block of its own: a date in a sentence, a citation, a table cell or a
-        // list item is theirs.)
-        let line_tag = matches!(&*r.tag, "p" | "div");
-        line_tag && ((opens && (names || date)) || (date && r.words <= BARE_DATE_MAX_WORDS))
+        (opens && (names || date)) || (date && r.words <= BARE_DATE_MAX_WORDS)
     }
 }
 
