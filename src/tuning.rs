@@ -14,6 +14,12 @@ pub const PHRASE_SCAN_BYTES: usize = 400;
 /// that mentions it ("she writes the Morning newsletter") does not.
 pub const SHORT_RUN_WORDS: usize = 8;
 
+/// A copyright line names its year among its first words: "© 2025 …", "Copyright © 2019 …",
+/// "Copyright (c) 2024 …" put it first or second; three leaves room for a "Copyright ©" pair
+/// and keeps a photo credit that mentions a year further on ("© Getty Images, taken in 2019")
+/// out.
+pub const COLOPHON_YEAR_WORDS: usize = 3;
+
 /// Characters a `<p>` needs before it counts as prose when scoring article candidates. Shorter
 /// paragraphs are datelines, captions and "Read more" stubs (Readability uses 25 too).
 pub const MIN_PARAGRAPH_CHARS: u32 = 25;

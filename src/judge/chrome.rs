@@ -896,6 +896,11 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     if !size_allows(page, ordinal, row, ev) {
         return Some("too long for chrome");
     }
+    // A block that holds the site's copyright line is its footer, or the whole of it: only a
+    // control inside it may go ("Get the app" beside "© 2025 Example · Privacy · Terms").
+    if row.colophons > 0 {
+        return Some("it holds the site's copyright line");
+    }
     // A menu is the site's, unless its own words head it as a rail or a share bar ("Similar
     // threads", "Follow us") or, outside the footer, its links are the site's profiles on social
     // networks.

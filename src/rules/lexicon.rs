@@ -6,7 +6,7 @@
 //! to action and its place on the page, and article prose is protected whatever it says.
 
 use crate::category::Category;
-use crate::tuning::LEAD_IN_MAX_WORDS;
+use crate::tuning::{COLOPHON_YEAR_WORDS, LEAD_IN_MAX_WORDS};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
@@ -626,6 +626,27 @@ pub fn is_offer(folded: &str) -> bool {
     })
 }
 
+/// Whether a run of text, folded, opens as a copyright line: "©" or "copyright" and a year
+/// within its first few words ("© 2025 Example Media", "Copyright © 2019-2024 …"). A photo's
+/// credit ("© Getty Images") names no year.
+pub fn is_colophon(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix('©').or_else(|| {
+        folded
+            .strip_prefix("copyright")
+            .filter(|rest| !rest.starts_with(char::is_alphanumeric))
+    }) else {
+        return false;
+    };
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(COLOPHON_YEAR_WORDS)
+        .any(|w| {
+            w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// The names a share or follow bar is made of: the networks, and the buttons beside them.
 static NETWORK_WORDS: &[&str] = &[
     "facebook",
@@ -714,6 +735,18 @@ mod tests {
         let mut out = Vec::new();
         scan(text, |i| out.push(PHRASES[i].text));
         out
+    }
+
+    #[test]
+    fn copyright_lines_name_a_year_photo_credits_do_not() {
+        assert!(is_colophon("© 2025 harbour times · privacy"));
+        assert!(is_colophon("©2019-2024 example media"));
+        assert!(is_colophon("copyright © 2023 the example group"));
+        assert!(is_colophon("copyright (c) 2024 someone"));
+        assert!(!is_colophon("© getty images"));
+        assert!(!is_colophon("© getty images, taken in 2019"));
+        assert!(!is_colophon("copyrighted 2024"));
+        assert!(!is_colophon("2025 © harbour times"));
     }
 
     #[test]

@@ -82,6 +82,9 @@ struct Open {
     hidden: bool,
     /// This element or an ancestor is a link.
     in_link: bool,
+    /// For a link: the run it opened in and the run's length then, so that its own words can
+    /// be scanned when it shares the run with other text.
+    run_at: Option<(u32, usize)>,
 }
 
 #[derive(Default)]
@@ -105,6 +108,12 @@ struct State {
     run_too_long: bool,
     /// The shallowest stack depth the run has been at: the element at that depth holds it all.
     run_depth: usize,
+    /// Counts the runs scanned, so that a link knows whether its run is still the current one.
+    run_number: u32,
+    /// Links closed in the current run: their ordinals and their text's span in the run.
+    run_links: Vec<(u32, usize, usize)>,
+    /// A link opened or closed since the run's last text.
+    run_edge: bool,
     in_word: bool,
     /// A block boundary was crossed since the last text: previews need a space.
     boundary: bool,
@@ -664,11 +673,19 @@ impl State {
         }
         let parent_link = self.stack.last().is_some_and(|o| o.in_link);
         let parent_raw = self.stack.last().is_some_and(|o| o.raw);
+        let link = &*row.tag == "a";
+        let raw = parent_raw || RAW_TEXT.contains(&&*row.tag);
+        let hidden = row.hidden;
+        let run_at = link.then(|| {
+            self.separate_run_words();
+            (self.run_number, self.run.len())
+        });
         self.stack.push(Open {
             ordinal,
-            raw: parent_raw || RAW_TEXT.contains(&&*row.tag),
-            hidden: row.hidden,
-            in_link: parent_link || &*row.tag == "a",
+            raw,
+            hidden,
+            in_link: parent_link || link,
+            run_at,
         });
     }
 
@@ -762,6 +779,15 @@ impl State {
         self.add_preview(chunk);
         // Prompts are short runs of text; a longer run is prose and is not scanned at all.
         if !self.run_too_long {
+            let joined = self
+                .run
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && chunk.chars().next().is_some_and(char::is_alphanumeric);
+            if std::mem::take(&mut self.run_edge) && joined {
+                self.run.push(' ');
+            }
             if self.run.len() + chunk.len() <= PHRASE_SCAN_BYTES {
                 self.run.push_str(chunk);
             } else {
@@ -778,7 +804,10 @@ impl State {
     fn flush_run(&mut self) {
         let depth = std::mem::replace(&mut self.run_depth, usize::MAX);
         let too_long = std::mem::take(&mut self.run_too_long);
-        if self.run.is_empty() || too_long {
+        let links = std::mem::take(&mut self.run_links);
+        self.run_edge = false;
+        self.run_number = self.run_number.wrapping_add(1);
+        if self.run.trim().is_empty() || too_long {
             self.run.clear();
             return;
         }
@@ -787,32 +816,57 @@ impl State {
             .checked_sub(1)
             .and_then(|d| self.stack.get(d))
             .map(|o| o.ordinal as usize);
+        // The run folded as a reader sees it, piece by piece so that each link's words keep
+        // their place in it.
+        let mut folded = String::with_capacity(run.len());
+        let mut spans = Vec::with_capacity(links.len());
+        let mut at = 0;
+        let mut links = links;
+        links.sort_unstable_by_key(|&(_, start, _)| start);
+        for (ordinal, start, end) in links {
+            let (Some(before), Some(text)) = (run.get(at..start), run.get(start..end)) else {
+                continue; // A link inside a link: the outer one speaks.
+            };
+            lexicon::fold(&decode_entities(before), &mut folded);
+            let from = folded.len();
+            lexicon::fold(&decode_entities(text), &mut folded);
+            spans.push((ordinal, from, folded.len()));
+            at = end;
+        }
+        lexicon::fold(&decode_entities(run.get(at..).unwrap_or("")), &mut folded);
+        let lead = folded.len() - folded.trim_start().len();
+        let text = folded.trim();
+        // In a short run, a link beside other words ("Start your Substack Get the app",
+        // "Follow us on Facebook") is a label of its own too: its words speak for it as they do
+        // for the run. In a sentence a link is a word of the sentence ("make sure to follow us
+        // on Instagram to stay up to date").
+        let short = lexicon::word_count(text) <= SHORT_RUN_WORDS;
+        if short {
+            for (ordinal, from, to) in spans {
+                let (from, to) = (
+                    from.saturating_sub(lead),
+                    to.saturating_sub(lead).min(text.len()),
+                );
+                let Some(label) = text.get(from..to) else {
+                    continue;
+                };
+                if label.trim() == text || Some(ordinal as usize) == owner {
+                    continue;
+                }
+                if let Some(row) = self.rows.get_mut(ordinal as usize) {
+                    // (Its row is sealed: what it is credited stays its own.)
+                    credit_phrases(row, label.trim());
+                }
+            }
+        }
         if let Some(row) = owner.and_then(|o| self.rows.get_mut(o)) {
-            let mut folded = String::with_capacity(run.len());
-            lexicon::fold(&decode_entities(&run), &mut folded);
-            let folded = folded.trim();
-            let short = lexicon::word_count(folded) <= SHORT_RUN_WORDS;
-            if short && lexicon::is_offer(folded) {
+            credit_phrases(row, text);
+            if short && lexicon::is_offer(text) {
                 row.offers = row.offers.saturating_add(1);
             }
-            lexicon::scan_at(folded, |i, at| {
-                let phrase = &lexicon::PHRASES[i];
-                // A weak word in a sentence is a mention; in a label or button it speaks. A
-                // rail's or a share bar's words are a heading's or a label's ("Read more: …"):
-                // in the middle of a sentence they describe.
-                let heading_words = matches!(phrase.category, Category::Related | Category::Social);
-                let label = short || (heading_words && at == 0);
-                let weight = match phrase.strength {
-                    lexicon::Strength::Strong if label || !heading_words => 2,
-                    lexicon::Strength::Weak if label => 1,
-                    _ => return,
-                };
-                let slot = &mut row.phrase_weight[phrase.category.index()];
-                *slot = slot.saturating_add(weight);
-                if row.first_phrase.is_none() {
-                    row.first_phrase = u16::try_from(i).ok();
-                }
-            });
+            if lexicon::is_colophon(text) {
+                row.colophons = row.colophons.saturating_add(1);
+            }
         }
         self.run = run;
         self.run.clear();
@@ -822,8 +876,21 @@ impl State {
     fn pop(&mut self) {
         if let Some(open) = self.stack.pop() {
             self.run_depth = self.run_depth.min(self.stack.len());
+            if let Some((number, start)) = open.run_at {
+                if number == self.run_number && !self.run_too_long && start < self.run.len() {
+                    self.run_links.push((open.ordinal, start, self.run.len()));
+                }
+                self.separate_run_words();
+            }
             self.finish_row(open.ordinal);
         }
+    }
+
+    /// A link's edges part words in the run, as its box does on screen: "Start your Substack"
+    /// and "Get the app" side by side are two labels, not "SubstackGet". (Only letters and
+    /// digits that would run together are parted: "a member?" keeps its question mark.)
+    fn separate_run_words(&mut self) {
+        self.run_edge = true;
     }
 
     /// Appends text to the previews of the open elements that still have room, innermost first.
@@ -903,6 +970,7 @@ impl Row {
             home_links: self.home_links,
             app_links: self.app_links,
             offers: self.offers,
+            colophons: self.colophons,
             phrase_weight: self.phrase_weight,
             first_phrase: self.first_phrase,
             ..Row::default()
@@ -931,6 +999,7 @@ impl Row {
         self.home_links += c.home_links;
         self.app_links += c.app_links;
         self.offers += c.offers;
+        self.colophons += c.colophons;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
             *a = a.saturating_add(b);
         }
@@ -938,6 +1007,29 @@ impl Row {
             self.first_phrase = c.first_phrase;
         }
     }
+}
+
+/// Credits a row with the phrases a run of folded text says.
+fn credit_phrases(row: &mut Row, folded: &str) {
+    let short = lexicon::word_count(folded) <= SHORT_RUN_WORDS;
+    lexicon::scan_at(folded, |i, at| {
+        let phrase = &lexicon::PHRASES[i];
+        // A weak word in a sentence is a mention; in a label or button it speaks. A rail's or
+        // a share bar's words are a heading's or a label's ("Read more: …"): in the middle of a
+        // sentence they describe.
+        let heading_words = matches!(phrase.category, Category::Related | Category::Social);
+        let label = short || (heading_words && at == 0);
+        let weight = match phrase.strength {
+            lexicon::Strength::Strong if label || !heading_words => 2,
+            lexicon::Strength::Weak if label => 1,
+            _ => return,
+        };
+        let slot = &mut row.phrase_weight[phrase.category.index()];
+        *slot = slot.saturating_add(weight);
+        if row.first_phrase.is_none() {
+            row.first_phrase = u16::try_from(i).ok();
+        }
+    });
 }
 
 #[cfg(test)]

@@ -73,6 +73,9 @@ pub struct Row {
     /// Buttons and short labels in the subtree that make an offer ("Book a demo", "Get started
     /// for free", "Shop now").
     pub offers: u32,
+    /// Copyright lines in the subtree ("© 2025 Example Media", "Copyright 2024 …"): the site's
+    /// colophon, which closes its footer.
+    pub colophons: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
     pub phrase_weight: [u16; Category::COUNT],
     /// The first lexicon phrase seen in the subtree, for reasons.
