@@ -11,8 +11,9 @@
 #                         the XSS proof, and a two-page smoke run of the browser benchmark
 #   ./build.sh package    the extension packages only (builds www/pkg first if it is missing)
 #   ./build.sh e2e        the extension tests only, on the www/pkg already built
-#   ./build.sh bless      rewrite tests/corpus-floors.txt, tests/clean-floors.txt and
-#                         tests/wcxb-floors.txt from the current scores (review the diff)
+#   ./build.sh bless      rewrite tests/corpus-floors.txt, tests/clean-floors.txt,
+#                         tests/wcxb-floors.txt and the golden verdicts in tests/golden/ from
+#                         the current scores and judgements (review the diff)
 #   ./build.sh serve      serve the playground (www/) on http://127.0.0.1:${PORT:-8000}/
 #   ./build.sh fuzz [S]   every fuzz target for S seconds (default 60)
 #   ./build.sh bench-browser [PAGES]   PlainPage wasm vs Readability.js in Chromium and Firefox
@@ -80,7 +81,9 @@ cmd_bless() {
   ./target/release/plainpage eval --clean --shared "$SHARED" --bless-floors tests/clean-floors.txt >/dev/null || true
   step "writing tests/wcxb-floors.txt from the current WCXB reader scores"
   ./target/release/plainpage eval --wcxb --shared "$SHARED" --bless-floors tests/wcxb-floors.txt >/dev/null || true
-  git --no-pager diff --stat -- tests/corpus-floors.txt tests/clean-floors.txt tests/wcxb-floors.txt || true
+  step "writing tests/golden/ from the current verdicts"
+  ./target/release/plainpage eval --golden --shared "$SHARED" --bless
+  git --no-pager diff --stat -- tests/corpus-floors.txt tests/clean-floors.txt tests/wcxb-floors.txt tests/golden || true
 }
 
 # ---- wasm module, playground and browser tests -------------------------------------------------

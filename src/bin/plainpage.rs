@@ -18,6 +18,7 @@ const USAGE: &str = "usage:
   plainpage eval DIR [--floors FILE] [--json]
   plainpage eval --clean [--labels DIR] [--shared DIR] [--floors FILE] [--json] [--pages]
   plainpage eval --wcxb [--shared DIR] [--floors FILE] [--json] [--pages]
+  plainpage eval --golden [--shared DIR] [--dir DIR] [--bless]
   plainpage rules LIST... [--lines]
 --rules LIST (repeatable) adds a filter list (Adblock Plus / uBlock Origin element hiding) to
 clean, read and analyze; its category comes from its file name.
@@ -338,6 +339,9 @@ fn run_eval(rest: &[String]) -> Result<ExitCode, String> {
     if rest.iter().any(|a| a == "--wcxb") {
         return run_eval_wcxb(rest);
     }
+    if rest.iter().any(|a| a == "--golden") {
+        return run_eval_golden(rest);
+    }
     let mut dir = None;
     let mut floors = None;
     let mut as_json = false;
@@ -592,6 +596,52 @@ fn print_clean_report(
             println!("KEPT {} ({}) {:.4}", k.id, k.page_type, k.share);
         }
     }
+}
+
+/// `eval --golden`: every corpus page's judgement against the golden files in `tests/golden`
+/// (or `--dir`); `--bless` rewrites them.
+fn run_eval_golden(rest: &[String]) -> Result<ExitCode, String> {
+    use plainpage::eval::golden;
+    let mut shared = std::env::var_os("PLAINPAGE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared"));
+    let mut dir = PathBuf::from("tests/golden");
+    let mut bless = false;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--golden" => {}
+            "--shared" => shared = PathBuf::from(it.next().ok_or("--shared needs a folder")?),
+            "--dir" => dir = PathBuf::from(it.next().ok_or("--dir needs a folder")?),
+            "--bless" => bless = true,
+            other => return Err(format!("eval --golden: unknown argument {other}")),
+        }
+    }
+    let mut same = true;
+    for (corpus, file) in golden::CORPORA {
+        let now = golden::corpus_text(&shared, corpus)?;
+        let path = dir.join(file);
+        if bless {
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::write(&path, &now).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("wrote {}", path.display());
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        match golden::compare(&committed, &now) {
+            Ok(()) => println!("{corpus}: same as {}", path.display()),
+            Err(diff) => {
+                same = false;
+                println!("{corpus}: {diff}");
+            }
+        }
+    }
+    Ok(if same {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `eval --wcxb`: reader text and metadata against WCXB's human-marked truth.

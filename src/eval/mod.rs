@@ -1,8 +1,10 @@
 //! The quality harnesses: reader text against Readability's output (token precision, recall and
 //! F1 over a folder of `<name>/source.html` + `expected.html` pages, here) and clean mode against
-//! hand-made labels ([`clean`]), and reader text against WCXB's human-marked truth ([`wcxb`]).
+//! hand-made labels ([`clean`]), reader text against WCXB's human-marked truth ([`wcxb`]), and
+//! every corpus page's judgement against its committed golden text ([`golden`]).
 
 pub mod clean;
+pub mod golden;
 pub mod wcxb;
 
 use crate::reader::text::reading_text;
