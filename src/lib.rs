@@ -3,6 +3,11 @@
 //! The pipeline, as in DESIGN.md: [`survey`] (one read-only lol_html pass) → [`judge`] (pure
 //! Rust over the survey) → [`strip`] (clean mode) or [`reader`] (read mode).
 
+// No unsafe code of our own. The wasm boundary's glue, which wasm-bindgen's macros write, is the
+// one place allowed it (so the wasm build denies rather than forbids).
+#![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+#![cfg_attr(target_arch = "wasm32", deny(unsafe_code))]
+
 pub mod category;
 pub mod clock;
 pub mod error;
@@ -21,6 +26,7 @@ pub mod text;
 pub mod tuning;
 mod urls;
 #[cfg(target_arch = "wasm32")]
+#[allow(unsafe_code)]
 pub mod wasm;
 
 pub use category::Category;
