@@ -108,7 +108,7 @@ globalThis.PlainPageApplier ??= (() => {
     if (verdict.article !== null && verdict.article !== undefined && !isOrdinal(verdict.article)) {
       throw not(`its article, ${JSON.stringify(verdict.article)}, is not an element number`);
     }
-    const blocks = verdict.article_blocks ?? [];
+    const blocks = verdict.articleBlocks ?? [];
     if (!Array.isArray(blocks) || !blocks.every(isOrdinal)) throw not('its article blocks are not element numbers');
     verdict.removals.forEach((r, i) => {
       if (!r || typeof r !== 'object') throw not(`removal ${i} is not an object`);
@@ -150,7 +150,7 @@ globalThis.PlainPageApplier ??= (() => {
    */
   function protect(list, verdict, targets) {
     const article = [];
-    for (const ordinal of [verdict.article, ...(verdict.article_blocks ?? [])]) {
+    for (const ordinal of [verdict.article, ...(verdict.articleBlocks ?? [])]) {
       if (ordinal === null || ordinal === undefined) continue;
       const el = list[ordinal];
       if (!el) throw new Error(`this verdict does not fit the page: its article is element ${ordinal}, past the last of ${list.length}; nothing was changed`);
@@ -299,7 +299,7 @@ globalThis.PlainPageApplier ??= (() => {
     try {
       counts = markAll(targets, mode, choices);
       // Scrolling is unlocked in hide mode, and in outline mode when some blocks are hidden.
-      unlocked = Boolean(verdict.unlock_scroll) && (mode === 'hide' || counts.hidden > 0);
+      unlocked = Boolean(verdict.unlockScroll) && (mode === 'hide' || counts.hidden > 0);
       if (unlocked) unlockScroll(document);
     } catch (error) {
       // Everything was checked first, so the page refused a change: take back what was done
@@ -316,7 +316,7 @@ globalThis.PlainPageApplier ??= (() => {
     checkMode(mode);
     const targets = locate(root, verdict);
     const counts = markAll(targets, mode, choices);
-    const unlocked = Boolean(verdict.unlock_scroll) && (mode === 'hide' || counts.hidden > 0);
+    const unlocked = Boolean(verdict.unlockScroll) && (mode === 'hide' || counts.hidden > 0);
     if (unlocked) unlockScroll(root.ownerDocument);
     return { applied: counts.applied, kept: counts.kept, mode, unlockedScroll: unlocked };
   }

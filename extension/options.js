@@ -287,11 +287,11 @@ async function compileAndReport(custom, imported) {
 }
 
 function reportOf(r) {
-  const share = r.hiding_rules ? ((100 * r.supported) / r.hiding_rules).toFixed(1) : '100';
-  const summary = `${r.name}: ${r.supported} of ${r.hiding_rules} element-hiding rules supported (${share} %); ` +
-    `${r.network_skipped} network rules and ${r.scriptlet_skipped} scriptlets skipped (out of scope).`;
+  const share = r.hidingRules ? ((100 * r.supported) / r.hidingRules).toFixed(1) : '100';
+  const summary = `${r.name}: ${r.supported} of ${r.hidingRules} element-hiding rules supported (${share} %); ` +
+    `${r.networkSkipped} network rules and ${r.scriptletSkipped} scriptlets skipped (out of scope).`;
   const box = el('div', { className: 'list' }, el('p', { textContent: summary }));
-  const lines = r.skipped_lines.filter(([, why]) => !why.includes('out of scope'));
+  const lines = r.skippedLines.filter(([, why]) => !why.includes('out of scope'));
   if (lines.length > 0) {
     box.append(
       el('details', {}, el('summary', { className: 'bad', textContent: `${lines.length} lines not supported` }),

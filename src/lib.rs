@@ -41,6 +41,7 @@ use serde::Serialize;
 
 /// Milliseconds each pass took.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Timings {
     pub survey: f64,
     pub judge: f64,
@@ -50,6 +51,7 @@ pub struct Timings {
 
 /// A verdict and how long it took.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Analysis {
     pub verdict: Verdict,
     pub timings: Timings,
@@ -66,6 +68,7 @@ pub struct Cleaned {
 
 /// A reader view.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Reader {
     pub article: Article,
     /// The complete reader document.

@@ -119,11 +119,11 @@ fn analyze_with(
     options: JsValue,
     rules: Option<&Rules>,
 ) -> Result<JsValue, JsError> {
-    judge_with(crate::analyze, html, url, options, rules)
+    call_engine(crate::analyze, html, url, options, rules)
 }
 
 /// One engine call that returns an analysis, with options and rules from JavaScript.
-fn judge_with(
+fn call_engine(
     engine: fn(&[u8], &Options) -> Result<crate::Analysis, crate::Error>,
     html: &str,
     url: Option<String>,
@@ -152,7 +152,7 @@ fn fragment_with(
     options: JsValue,
     rules: Option<&Rules>,
 ) -> Result<JsValue, JsError> {
-    judge_with(crate::analyze_fragment, html, url, options, rules)
+    call_engine(crate::analyze_fragment, html, url, options, rules)
 }
 
 /// The result of [`clean`] as it crosses to JavaScript.

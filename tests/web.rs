@@ -202,11 +202,11 @@ fn compiled_rules_hide_generic_scoped_excepted_and_has_text_matches() {
     let rules = compile_rules(lists).expect("compileRules");
     let report = json(&rules.report().expect("report"));
     let r = &report[0];
-    assert_eq!(r["hiding_rules"], 12, "{r}");
+    assert_eq!(r["hidingRules"], 12, "{r}");
     assert_eq!(r["supported"], 9, "{r}");
-    assert_eq!(r["network_skipped"], 1);
-    assert_eq!(r["scriptlet_skipped"], 1);
-    let unsupported: Vec<u64> = r["skipped_lines"]
+    assert_eq!(r["networkSkipped"], 1);
+    assert_eq!(r["scriptletSkipped"], 1);
+    let unsupported: Vec<u64> = r["skippedLines"]
         .as_array()
         .unwrap()
         .iter()
@@ -253,7 +253,7 @@ fn compiled_rules_hide_generic_scoped_excepted_and_has_text_matches() {
     assert!(has(&on_example, "descendant selector"));
     assert!(!has(&on_example, "article prose"), "protected prose kept");
     let v = json(&verdict);
-    assert_eq!(v["unlock_scroll"], true, "html/body overflow reset");
+    assert_eq!(v["unlockScroll"], true, "html/body overflow reset");
     let conflict = v["conflicts"]
         .as_array()
         .unwrap()

@@ -9,7 +9,7 @@ use crate::tuning::*;
 
 /// The article as the judge sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Article {
+pub struct ArticleBlocks {
     /// The article root, if the page has prose at all.
     pub root: Option<u32>,
     /// The blocks that make up the article, in document order.
@@ -61,7 +61,7 @@ fn initial_score(row: &Row) -> f32 {
 }
 
 /// Finds the article in a survey.
-pub fn find(survey: &Survey) -> Article {
+pub fn find(survey: &Survey) -> ArticleBlocks {
     let rows = &survey.rows;
     let n = rows.len();
     // Furniture: inside nav/aside/footer/… (parents precede children, so one forward pass).
@@ -200,7 +200,7 @@ pub fn find(survey: &Survey) -> Article {
             }
         }
     }
-    Article {
+    ArticleBlocks {
         root: Some(root as u32),
         blocks,
     }
@@ -232,9 +232,9 @@ fn announces_chrome(row: &Row) -> bool {
 
 /// A page without scorable prose: the body is the article; a fragment without a body shows
 /// its top-level elements.
-fn fallback(survey: &Survey) -> Article {
+fn fallback(survey: &Survey) -> ArticleBlocks {
     if let Some(body) = survey.rows.iter().position(|r| r.tag.as_ref() == "body") {
-        return Article {
+        return ArticleBlocks {
             root: Some(body as u32),
             blocks: vec![body as u32],
         };
@@ -246,7 +246,7 @@ fn fallback(survey: &Survey) -> Article {
         .filter(|(_, r)| r.parent == NO_PARENT && !matches!(&*r.tag, "head" | "script" | "style"))
         .map(|(i, _)| i as u32)
         .collect();
-    Article {
+    ArticleBlocks {
         root: blocks.first().copied(),
         blocks,
     }

@@ -1,7 +1,7 @@
 //! Metadata: merges what the page declares (JSON-LD, OpenGraph, `<meta>`) with what the article
 //! itself shows (its heading, byline element, first paragraph, first image).
 
-use super::article::Article;
+use super::article::ArticleBlocks;
 use super::dates;
 use super::verdict::Metadata;
 use crate::rules::hints::says_any;
@@ -13,7 +13,7 @@ use crate::tuning::{AFTER_ARTICLE_ROWS, ARTICLE_WRAPPER_MAX_TEXT, REBUILT_MAX_DA
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · "];
 
 /// Gathers the page's metadata.
-pub fn gather(survey: &Survey, article: &Article) -> Metadata {
+pub fn gather(survey: &Survey, article: &ArticleBlocks) -> Metadata {
     let m = &survey.meta;
     let clean = |s: &Option<String>| s.as_ref().map(|v| fold_whitespace(&decode_entities(v)));
     // The headline the reader sees over the article; else what the page declares, without the
@@ -112,7 +112,11 @@ fn strip_site_from_title(title: &str) -> String {
 /// The headline the page shows: the `<h1>` that says what the declared title says (most of the
 /// words of one are in the other), or, when the page declares no title, the article's `<h1>`.
 /// Only a heading that reads as a title (a few words, all of them in the preview).
-fn article_headline(survey: &Survey, article: &Article, declared: Option<&str>) -> Option<String> {
+fn article_headline(
+    survey: &Survey,
+    article: &ArticleBlocks,
+    declared: Option<&str>,
+) -> Option<String> {
     let as_title = |o: u32| {
         let row = survey.row(o)?;
         let text = fold_whitespace(&decode_entities(&row.preview));
@@ -169,13 +173,13 @@ fn title_words(title: &str) -> Vec<String> {
 /// The date the article was published: what the page declares, unless the page prints a date
 /// a day or two from it by the headline (the declared one is in UTC, the printed one in the
 /// newsroom's time zone); else the printed one.
-fn published(survey: &Survey, article: &Article) -> Option<String> {
+fn published(survey: &Survey, article: &ArticleBlocks) -> Option<String> {
     dated(survey, article, true)
 }
 
 /// Whether the article itself says when it was published: its own metadata or a date printed by
 /// its headline. (A date on the page's `WebPage` node is not the story's: a shop has one too.)
-pub fn article_dated(survey: &Survey, article: &Article) -> bool {
+pub fn article_dated(survey: &Survey, article: &ArticleBlocks) -> bool {
     dated(survey, article, false).is_some()
 }
 
@@ -210,7 +214,7 @@ fn filed_as_post(url: &url::Url) -> bool {
 }
 
 /// The publication date; `graph` lets any JSON-LD node's date stand in.
-fn dated(survey: &Survey, article: &Article, graph: bool) -> Option<String> {
+fn dated(survey: &Survey, article: &ArticleBlocks, graph: bool) -> Option<String> {
     let m = &survey.meta;
     let none = None;
     let graph_published = if graph { &m.ld.graph_published } else { &none };
@@ -286,7 +290,7 @@ const DATE_WORDS: &[&str] = &[
 /// Every date printed near the article's headline, the likeliest first: those in `<time>` or in
 /// an element named for the date, then short lines around the headline that are a date
 /// ("Published August 7, 2023").
-fn printed_dates(survey: &Survey, article: &Article, lang: Option<&str>) -> Vec<String> {
+fn printed_dates(survey: &Survey, article: &ArticleBlocks, lang: Option<&str>) -> Vec<String> {
     let month_first = lang.is_none_or(|l| l.to_ascii_lowercase().starts_with("en-us") || l == "en");
     let Some(root) = article.root else {
         return Vec::new();
@@ -373,7 +377,7 @@ const PUBLISHED_LABELS: &[&str] = &[
     "gepubliceerd",
 ];
 
-fn first_heading(survey: &Survey, article: &Article) -> Option<String> {
+fn first_heading(survey: &Survey, article: &ArticleBlocks) -> Option<String> {
     let start = article.root.unwrap_or(0) as usize;
     survey.rows.iter().skip(start).find_map(|r| {
         (r.tag.as_ref() == "h1" && !r.hidden && r.text > 0)
@@ -572,7 +576,7 @@ const BYLINE_LINE_OPENINGS: &[&str] = &[
 
 /// The rows a byline is looked for in: from a little before the headline, through the body, to
 /// the author's box after it ("Written by …").
-fn byline_zone(survey: &Survey, article: &Article) -> Option<std::ops::Range<usize>> {
+fn byline_zone(survey: &Survey, article: &ArticleBlocks) -> Option<std::ops::Range<usize>> {
     let root = article.root?;
     let start = headline_row(survey, root).unwrap_or(root) as usize;
     let end = (survey.row(root)?.end as usize + AFTER_ARTICLE_ROWS).min(survey.rows.len());
@@ -583,7 +587,7 @@ fn byline_zone(survey: &Survey, article: &Article) -> Option<std::ops::Range<usi
 /// with "By" (or "Written by", "Von", "Par", "Por", "Door", "Di").
 fn by_line(
     survey: &Survey,
-    article: &Article,
+    article: &ArticleBlocks,
     valid: impl Fn(String) -> Option<String>,
 ) -> Option<String> {
     let zone = byline_zone(survey, article)?;
@@ -621,7 +625,7 @@ const AUTHOR_BOX_LABELS: &[&str] = &["author", "authors", "about", "by", "writte
 /// words, not a label ("About the author", "Written by"), is a name.
 fn author_box(
     survey: &Survey,
-    article: &Article,
+    article: &ArticleBlocks,
     valid: impl Fn(String) -> Option<String>,
 ) -> Option<String> {
     let rows = &survey.rows;
@@ -644,7 +648,7 @@ fn author_box(
     })
 }
 
-fn first_paragraph(survey: &Survey, article: &Article) -> Option<String> {
+fn first_paragraph(survey: &Survey, article: &ArticleBlocks) -> Option<String> {
     let root = article.root?;
     let end = survey.row(root)?.end as usize;
     survey.rows[root as usize..end].iter().find_map(|r| {

@@ -11,7 +11,7 @@ mod metadata;
 mod protect;
 pub mod verdict;
 
-pub use article::Article;
+pub use article::ArticleBlocks;
 pub use verdict::{Conflict, Metadata, Removal, Verdict};
 
 use crate::options::Options;
@@ -19,23 +19,23 @@ use crate::survey::Survey;
 
 /// Judges a surveyed page.
 pub fn judge(survey: &Survey, options: &Options) -> Verdict {
-    judge_with(survey, options, article::find(survey), None)
+    judge_page(survey, options, article::find(survey), None)
 }
 
 /// Judges a fragment of a page already judged (a subtree a script added later): no article is
 /// looked for inside it, but prose is protected as always.
 pub fn judge_fragment(survey: &Survey, options: &Options) -> Verdict {
     // Late-arriving prompts are judged as on the article page they were added to.
-    let mut verdict = judge_with(survey, options, Article::default(), Some(true));
+    let mut verdict = judge_page(survey, options, ArticleBlocks::default(), Some(true));
     verdict.metadata = Metadata::default();
     verdict
 }
 
 /// `has_article` overrides whether the page counts as an article page (fragments).
-fn judge_with(
+fn judge_page(
     survey: &Survey,
     options: &Options,
-    article: Article,
+    article: ArticleBlocks,
     has_article: Option<bool>,
 ) -> Verdict {
     let protected = protect::Protection::new(survey, &article);
@@ -73,7 +73,7 @@ fn page_kind(
     survey: &Survey,
     options: &Options,
     protected: &protect::Protection,
-    article: &Article,
+    article: &ArticleBlocks,
 ) -> chrome::PageKind {
     // (A URL that does not parse is no address to read.)
     let url = options.page_url().ok().flatten();

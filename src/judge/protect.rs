@@ -5,7 +5,7 @@
 //! a block that holds prose — a paragraph of real length with few links and no prompt phrases —
 //! whatever its class name says.
 
-use super::article::Article;
+use super::article::ArticleBlocks;
 use crate::category::Category;
 use crate::rules::hints::{self, says_any, HintStrength};
 use crate::survey::{Row, Survey, NO_PARENT};
@@ -76,7 +76,7 @@ fn is_prose(row: &Row) -> bool {
 }
 
 impl Protection {
-    pub fn new(survey: &Survey, article: &Article) -> Protection {
+    pub fn new(survey: &Survey, article: &ArticleBlocks) -> Protection {
         let rows = &survey.rows;
         let n = rows.len();
         let mut prose: Vec<u32> = rows.iter().map(|r| u32::from(is_prose(r))).collect();
@@ -118,7 +118,7 @@ impl Protection {
     }
 
     /// Whether the page has an article worth the name: prose paragraphs under the root.
-    pub fn article_prose(&self, article: &Article) -> u32 {
+    pub fn article_prose(&self, article: &ArticleBlocks) -> u32 {
         article
             .root
             .and_then(|r| self.prose.get(r as usize).copied())
@@ -165,7 +165,7 @@ fn names_chrome(row: &Row) -> bool {
 /// The pieces of the article's header: the headline and, in the block around the headline and
 /// the root, what comes before the body's first paragraph of prose and is a date, a byline, a
 /// standfirst or the lead figure.
-fn header_pieces(survey: &Survey, article: &Article) -> Vec<u32> {
+fn header_pieces(survey: &Survey, article: &ArticleBlocks) -> Vec<u32> {
     let rows = &survey.rows;
     let Some(root) = article.root else {
         return Vec::new();

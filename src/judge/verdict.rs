@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One block the verdict removes in clean mode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Removal {
     /// The element's ordinal (its index in `querySelectorAll('*')` order).
     pub ordinal: u32,
@@ -23,6 +24,7 @@ pub struct Removal {
 
 /// A removal a rule asked for that article protection refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Conflict {
     pub ordinal: u32,
     pub tag: String,
@@ -32,6 +34,7 @@ pub struct Conflict {
 
 /// What the page says about the article, merged from metadata and the article itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
@@ -46,8 +49,10 @@ pub struct Metadata {
 }
 
 /// The judge's decision about a page. This is what the CLI prints, the extension applies by
-/// ordinal and the playground lists.
+/// ordinal and the playground lists. Its JSON, like every JSON the engine writes, names fields
+/// in camelCase (`articleBlocks`, `unlockScroll`), as JavaScript does.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Verdict {
     /// Total number of elements surveyed; the applier checks the live page has as many.
     pub elements: u32,

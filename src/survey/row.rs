@@ -8,6 +8,7 @@ pub const NO_PARENT: u32 = u32::MAX;
 
 /// What the survey learned about one element. Counts cover visible text only (see `hidden`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Row {
     /// Lower-case tag name.
     pub tag: Box<str>,
@@ -107,6 +108,7 @@ impl Row {
 
 /// Page metadata gathered during the survey pass, before judge fills in what it infers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PageMeta {
     /// `<title>` text.
     pub title: Option<String>,
@@ -142,6 +144,7 @@ pub struct PageMeta {
 
 /// What a JSON-LD `Article`/`NewsArticle`/`BlogPosting` says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LdArticle {
     pub headline: Option<String>,
     pub author: Option<String>,
@@ -158,6 +161,7 @@ pub struct LdArticle {
 
 /// Everything the survey pass learned: rows indexed by ordinal, and the metadata.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Survey {
     pub rows: Vec<Row>,
     pub meta: PageMeta,
@@ -167,6 +171,7 @@ pub struct Survey {
 
 /// An element a filter-list rule matched.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RuleHit {
     pub ordinal: u32,
     /// The rule as written in its list.

@@ -101,7 +101,7 @@ const CASES = [
       for (const phrase of seed.chromePhrases()) assert.ok(out.start.text.includes(phrase), `the seed should show ${phrase}`);
       assert.equal(hide.error, null);
       assert.deepEqual(hide.result, { applied: ctx.genuine.removals.length, kept: 0, mode: 'hide', unlockedScroll: true });
-      assert.equal(ctx.genuine.unlock_scroll, true, "the seed's sticky offer may lock scrolling");
+      assert.equal(ctx.genuine.unlockScroll, true, "the seed's sticky offer may lock scrolling");
       assert.match(hide.bodyStyle ?? '', /overflow-y: auto !important/);
       for (const phrase of seed.chromePhrases()) assert.ok(!hide.text.includes(phrase), `still visible: ${phrase}`);
       for (const p of seed.paragraphs()) assert.ok(hide.text.includes(p), `article paragraph hidden: ${p.slice(0, 50)}…`);
@@ -319,7 +319,7 @@ const CASES = [
   ...refusals('an article block is protected as well as the article root', {
     verdict: (ctx) => forge(ctx.genuine, (v) => {
       v.article = null;
-      v.article_blocks = [{ target: 'article-child' }];
+      v.articleBlocks = [{ target: 'article-child' }];
       v.removals = [{ target: 'article', category: 'subscribe' }];
     }),
     says: [/holds the article/],

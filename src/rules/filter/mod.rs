@@ -59,6 +59,7 @@ pub struct Rule {
 
 /// What a list contributed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ListReport {
     pub name: String,
     pub lines: usize,

@@ -61,8 +61,8 @@ function applierCase(spec) {
       const el = targetOf(r.target, spec.genuine, r.up);
       return { ordinal: ordinalOf(el), tag: el.localName, category: r.category ?? 'subscribe', reason: 'forged', preview: '' };
     });
-    if (Array.isArray(v.article_blocks)) {
-      out.article_blocks = v.article_blocks.map((b) => (b && b.target ? ordinalOf(targetOf(b.target, spec.genuine, b.up)) : b));
+    if (Array.isArray(v.articleBlocks)) {
+      out.articleBlocks = v.articleBlocks.map((b) => (b && b.target ? ordinalOf(targetOf(b.target, spec.genuine, b.up)) : b));
     }
     return out;
   }
