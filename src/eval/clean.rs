@@ -10,7 +10,7 @@
 use super::score;
 use crate::category::Category;
 use crate::input::Input;
-use crate::reader::text::html_to_text;
+use crate::reader::plain_text::html_to_text;
 use crate::survey::Survey;
 use crate::{judge, survey, Error, Options};
 use lol_html::Selector;

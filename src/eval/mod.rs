@@ -7,7 +7,7 @@ pub mod clean;
 pub mod golden;
 pub mod wcxb;
 
-use crate::reader::text::reading_text;
+use crate::reader::plain_text::reading_text;
 use crate::text::tokens;
 use crate::{read, Error, Options};
 use serde::Serialize;

@@ -1,10 +1,10 @@
 //! Reader mode: extract the article blocks, sanitize them, and render a reader document.
 
 pub mod extract;
+pub mod plain_text;
 pub mod plan;
 pub mod render;
 pub mod sanitize;
-pub mod text;
 
 use crate::error::Error;
 use crate::input::Input;
@@ -51,7 +51,7 @@ pub fn read(
     };
     let raw = extract::extract(input, &plan, base.as_ref())?;
     let content = sanitize::sanitize(&raw)?;
-    let text = text::reading_text(&content)?;
+    let text = plain_text::reading_text(&content)?;
     let word_count = text.split_whitespace().count();
     let m = &verdict.metadata;
     let resolve_opt = |u: &Option<String>| u.as_deref().map(|u| resolve(u, base.as_ref()));

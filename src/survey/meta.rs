@@ -1,6 +1,6 @@
 //! Page metadata from `<meta>`, `<link>`, `<html>`, `<base>`, `<time>` and JSON-LD.
 
-use super::row::{LdArticle, PageMeta};
+use super::page_meta::{LdArticle, PageMeta};
 use crate::text::{decode_entities, fold_whitespace};
 use serde_json::Value;
 

@@ -5,13 +5,17 @@
 //! text when scripting is on, which lol_html mirrors). Text is counted as it streams; nothing
 //! but a short preview per element and the current text node's first characters is buffered.
 
+mod implicit_ends;
 mod meta;
+mod page_meta;
+mod record;
 pub mod row;
 mod rule_pass;
-mod tree;
 
-pub use row::{LdArticle, PageMeta, Row, RuleHit, Survey, NO_PARENT};
-pub(crate) use tree::closable;
+pub(crate) use implicit_ends::closable;
+pub use page_meta::{LdArticle, PageMeta};
+pub use record::{RuleHit, Survey};
+pub use row::{Row, NO_PARENT};
 
 use crate::category::Category;
 use crate::error::Error;
@@ -477,16 +481,19 @@ impl State {
     /// Applies the tree-construction rules that close open elements before `tag` opens.
     /// Only searches when an element the rules can close is open at all.
     fn close_implicitly(&mut self, tag: &str) {
-        if self.closable_open == 0 || !tree::may_close(tag) {
+        if self.closable_open == 0 || !implicit_ends::may_close(tag) {
             return;
         }
         // The rules look at most this far down; only that top slice of the stack is needed.
-        let from = self.stack.len().saturating_sub(tree::SEARCH_WINDOW);
+        let from = self
+            .stack
+            .len()
+            .saturating_sub(implicit_ends::SEARCH_WINDOW);
         let open: Vec<&str> = self.stack[from..]
             .iter()
             .map(|o| &*self.rows[o.ordinal as usize].tag)
             .collect();
-        let keep = from + tree::keep_open_before(&open, tag);
+        let keep = from + implicit_ends::keep_open_before(&open, tag);
         if self.stack.len() > keep {
             self.flush_run();
         }
@@ -668,7 +675,7 @@ impl State {
 
     fn push(&mut self, ordinal: u32) {
         let row = &self.rows[ordinal as usize];
-        if tree::closable(&row.tag) {
+        if implicit_ends::closable(&row.tag) {
             self.closable_open += 1;
         }
         let parent_link = self.stack.last().is_some_and(|o| o.in_link);
@@ -707,7 +714,7 @@ impl State {
         let end = self.rows.len() as u32;
         let row = &mut self.rows[ordinal as usize];
         row.end = end;
-        if tree::closable(&row.tag) {
+        if implicit_ends::closable(&row.tag) {
             self.closable_open = self.closable_open.saturating_sub(1);
         }
         self.boundary |= !INLINE.contains(&&*row.tag);

@@ -49,7 +49,7 @@ fn lines(rel: &str) -> Vec<String> {
 
 /// Visible text of an HTML page, whitespace folded.
 pub fn visible_text(html: &[u8]) -> String {
-    let text = plainpage::reader::text::html_to_text(&String::from_utf8_lossy(html))
+    let text = plainpage::reader::plain_text::html_to_text(&String::from_utf8_lossy(html))
         .expect("html_to_text");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
