@@ -365,6 +365,34 @@ pub fn article_lean(value: &str) -> i32 {
     i32::from(pos) - i32::from(neg)
 }
 
+// ---- Words of form fields -------------------------------------------------------------------
+
+/// Words in an input's name, id, class or placeholder (or a form's action) that ask for an
+/// e-mail address.
+pub(crate) const EMAIL_WORDS: &[&str] = &["email", "e-mail", "mail", "courriel", "correo"];
+
+/// Words that make a field or form a search box.
+pub(crate) const SEARCH_WORDS: &[&str] = &[
+    "search",
+    "query",
+    "keyword",
+    "keywords",
+    "suche",
+    "recherche",
+    "buscar",
+    "cerca",
+    "zoek",
+    "pesquisa",
+];
+
+/// Whether any word of `value` (split as class names are) is one of `words`.
+pub(crate) fn mentions(value: &str, words: &[&str]) -> bool {
+    says_any(&[value], words) || {
+        let lower = value.to_ascii_lowercase();
+        words.iter().any(|w| w.contains('-') && lower.contains(w))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

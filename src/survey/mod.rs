@@ -8,27 +8,33 @@
 mod implicit_ends;
 mod meta;
 mod page_meta;
+mod phrase_run;
+mod preview;
 mod record;
 pub mod row;
 mod rule_pass;
+mod visibility;
 
 pub(crate) use implicit_ends::closable;
 pub use page_meta::{LdArticle, PageMeta};
 pub use record::{RuleHit, Survey};
 pub use row::{Row, NO_PARENT};
 
-use crate::category::Category;
 use crate::error::Error;
 use crate::input::Input;
 use crate::rules::filter::RuleSet;
-use crate::rules::lexicon;
+use crate::rules::hints::{mentions, EMAIL_WORDS, SEARCH_WORDS};
+use crate::rules::hrefs::{
+    is_app_href, is_author_href, is_cta_href, is_follow_href, is_home_href, is_share_href,
+};
 use crate::sink::Sink;
 use crate::text::decode_entities;
-use crate::tuning::{PHRASE_SCAN_BYTES, PREVIEW_CHARS, SHORT_RUN_WORDS};
+use crate::tuning::PHRASE_SCAN_BYTES;
 use lol_html::html_content::{Element, TextType};
 use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
 use std::cell::RefCell;
 use std::rc::Rc;
+use visibility::{hidden_by_class, is_hidden_style, is_streamed_segment};
 
 /// Surveys a whole page.
 pub fn survey(input: &Input<'_>) -> Result<Survey, Error> {
@@ -55,26 +61,6 @@ pub fn survey_with_rules(
 const RAW_TEXT: &[&str] = &[
     "script", "style", "noscript", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
     "template", "head", "select", "option",
-];
-
-/// Links whose target says "sign in", "sign up", "subscribe" or "get the app".
-const CTA_HREF: &[&str] = &[
-    "signup",
-    "sign-up",
-    "sign_up",
-    "register",
-    "subscribe",
-    "subscription",
-    "login",
-    "log-in",
-    "signin",
-    "sign-in",
-    "apps.apple.com",
-    "itunes.apple.com",
-    "play.google.com",
-    "checkout",
-    "/offer",
-    "trial",
 ];
 
 /// An open element on the survey's stack.
@@ -283,186 +269,6 @@ fn count_text(chunk: &str, in_word: &mut bool) -> (u32, u32, u32) {
         commas += chunk.matches(['،', '、', '，', '﹐']).count() as u32;
     }
     (chars, words, commas)
-}
-
-/// Words in an input's name, id, class or placeholder (or a form's action) that ask for an
-/// e-mail address.
-const EMAIL_WORDS: &[&str] = &["email", "e-mail", "mail", "courriel", "correo"];
-
-/// Words that make a field or form a search box.
-const SEARCH_WORDS: &[&str] = &[
-    "search",
-    "query",
-    "keyword",
-    "keywords",
-    "suche",
-    "recherche",
-    "buscar",
-    "cerca",
-    "zoek",
-    "pesquisa",
-];
-
-/// Link targets that share the page on a social network or by mail.
-const SHARE_HREF: &[&str] = &[
-    "sharer",
-    "/intent/tweet",
-    "/intent/post",
-    "sharearticle",
-    "/share/url",
-    "/share?",
-    "/sharing/",
-    "wa.me/",
-    "api.whatsapp.com/send",
-    "whatsapp://send",
-    "pinterest.com/pin/create",
-    "reddit.com/submit",
-    "mailto:?",
-    "addtoany.com/share",
-    "tumblr.com/share",
-    "flipboard.com/bookmarklet",
-];
-
-/// Whether any word of `value` (split as class names are) is one of `words`.
-fn mentions(value: &str, words: &[&str]) -> bool {
-    crate::rules::hints::says_any(&[value], words) || {
-        let lower = value.to_ascii_lowercase();
-        words.iter().any(|w| w.contains('-') && lower.contains(w))
-    }
-}
-
-/// Link targets in app stores.
-const APP_HREF: &[&str] = &[
-    "apps.apple.com",
-    "itunes.apple.com",
-    "play.google.com/store",
-    "appgallery.huawei.com",
-    "onelink.me",
-    "app.adjust.com",
-    "app.link/",
-    "microsoft.com/store/apps",
-];
-
-fn is_app_href(href: &str) -> bool {
-    let href = href.to_ascii_lowercase();
-    APP_HREF.iter().any(|h| href.contains(h))
-}
-
-/// Social networks' hosts: a link there that does not share the page follows the site.
-const FOLLOW_HOSTS: &[&str] = &[
-    "facebook.com/",
-    "twitter.com/",
-    "x.com/",
-    "instagram.com/",
-    "linkedin.com/",
-    "youtube.com/",
-    "tiktok.com/",
-    "pinterest.com/",
-    "threads.net/",
-    "bsky.app/",
-    "mastodon.social/",
-    "t.me/",
-    "snapchat.com/",
-    "tumblr.com/",
-];
-
-/// A link to a profile on a social network (`https://www.instagram.com/site`), by its host.
-fn is_follow_href(href: &str) -> bool {
-    let href = href.to_ascii_lowercase();
-    let Some(rest) = href
-        .strip_prefix("https://")
-        .or_else(|| href.strip_prefix("http://"))
-        .or_else(|| href.strip_prefix("//"))
-    else {
-        return false;
-    };
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    FOLLOW_HOSTS.iter().any(|h| rest.starts_with(h))
-}
-
-/// A link to the site's home page: `/`, or a whole URL with no path (`https://example.com/`).
-fn is_home_href(href: &str) -> bool {
-    let href = href.trim();
-    match ["https://", "http://", "//"]
-        .iter()
-        .find_map(|scheme| href.strip_prefix(scheme))
-    {
-        Some(rest) => {
-            let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-            !host.is_empty() && matches!(path, "" | "/")
-        }
-        None => href == "/",
-    }
-}
-
-fn is_share_href(href: &str) -> bool {
-    let href = href.to_ascii_lowercase();
-    SHARE_HREF.iter().any(|h| href.contains(h))
-}
-
-fn is_cta_href(href: &str) -> bool {
-    let href = href.to_ascii_lowercase();
-    CTA_HREF.iter().any(|h| href.contains(h))
-}
-
-/// Utility classes that hide an element from sight (screen-reader-only text, `display:none`
-/// helpers, print-only blocks). Whole class names only: `hidden-xs` shows on a desktop.
-///
-/// Plain `hidden`, `hide` and `is-hidden` are left out: pages put them on content that their
-/// scripts show at once (a tab, a "read more"), and the people who marked WCXB's truth saw it.
-const HIDING_CLASSES: &[&str] = &[
-    "d-none",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "screen-reader-only",
-    "screenreader-only",
-    "print-only",
-    "u-hidden",
-    "element-invisible",
-    "offscreen",
-    // Webflow's conditional visibility: a CMS block switched off for this page
-    // (`display: none !important` in every Webflow stylesheet).
-    "w-condition-invisible",
-];
-
-/// `S:0`, `S:12`: the id React gives a streamed Suspense segment.
-fn is_streamed_segment(id: &str) -> bool {
-    id.strip_prefix("S:")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn hidden_by_class(class: &str) -> bool {
-    !class.is_empty()
-        && class
-            .split_ascii_whitespace()
-            .any(|c| HIDING_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
-}
-
-/// Whether a link leads to an author's page: a path segment `author`, `authors`, `autor` or
-/// `auteur` followed by the author's slug.
-fn is_author_href(href: &str) -> bool {
-    let path = href.split(['?', '#']).next().unwrap_or("");
-    let mut segments = path.split('/').filter(|s| !s.is_empty());
-    while let Some(s) = segments.next() {
-        if matches!(
-            s.to_ascii_lowercase().as_str(),
-            "author" | "authors" | "autor" | "autores" | "auteur" | "auteurs"
-        ) {
-            return segments.next().is_some();
-        }
-    }
-    false
-}
-
-fn is_hidden_style(style: &str) -> bool {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 impl State {
@@ -806,79 +612,6 @@ impl State {
         let _ = last;
     }
 
-    /// Scans the run of text that a block boundary just ended, and credits its phrase hits to
-    /// the element that holds the whole run.
-    fn flush_run(&mut self) {
-        let depth = std::mem::replace(&mut self.run_depth, usize::MAX);
-        let too_long = std::mem::take(&mut self.run_too_long);
-        let links = std::mem::take(&mut self.run_links);
-        self.run_edge = false;
-        self.run_number = self.run_number.wrapping_add(1);
-        if self.run.trim().is_empty() || too_long {
-            self.run.clear();
-            return;
-        }
-        let run = std::mem::take(&mut self.run);
-        let owner = depth
-            .checked_sub(1)
-            .and_then(|d| self.stack.get(d))
-            .map(|o| o.ordinal as usize);
-        // The run folded as a reader sees it, piece by piece so that each link's words keep
-        // their place in it.
-        let mut folded = String::with_capacity(run.len());
-        let mut spans = Vec::with_capacity(links.len());
-        let mut at = 0;
-        let mut links = links;
-        links.sort_unstable_by_key(|&(_, start, _)| start);
-        for (ordinal, start, end) in links {
-            let (Some(before), Some(text)) = (run.get(at..start), run.get(start..end)) else {
-                continue; // A link inside a link: the outer one speaks.
-            };
-            lexicon::fold(&decode_entities(before), &mut folded);
-            let from = folded.len();
-            lexicon::fold(&decode_entities(text), &mut folded);
-            spans.push((ordinal, from, folded.len()));
-            at = end;
-        }
-        lexicon::fold(&decode_entities(run.get(at..).unwrap_or("")), &mut folded);
-        let lead = folded.len() - folded.trim_start().len();
-        let text = folded.trim();
-        // In a short run, a link beside other words ("Start your Substack Get the app",
-        // "Follow us on Facebook") is a label of its own too: its words speak for it as they do
-        // for the run. In a sentence a link is a word of the sentence ("make sure to follow us
-        // on Instagram to stay up to date").
-        let short = lexicon::word_count(text) <= SHORT_RUN_WORDS;
-        if short {
-            for (ordinal, from, to) in spans {
-                let (from, to) = (
-                    from.saturating_sub(lead),
-                    to.saturating_sub(lead).min(text.len()),
-                );
-                let Some(label) = text.get(from..to) else {
-                    continue;
-                };
-                if label.trim() == text || Some(ordinal as usize) == owner {
-                    continue;
-                }
-                if let Some(row) = self.rows.get_mut(ordinal as usize) {
-                    // (Its row is sealed: what it is credited stays its own.)
-                    credit_phrases(row, label.trim());
-                }
-            }
-        }
-        if let Some(row) = owner.and_then(|o| self.rows.get_mut(o)) {
-            credit_phrases(row, text);
-            if short && lexicon::is_offer(text) {
-                row.offers = row.offers.saturating_add(1);
-            }
-            if lexicon::is_colophon(text) {
-                row.colophons = row.colophons.saturating_add(1);
-            }
-        }
-        self.run = run;
-        self.run.clear();
-    }
-
     /// Pops the innermost open element and seals its row.
     fn pop(&mut self) {
         if let Some(open) = self.stack.pop() {
@@ -892,156 +625,11 @@ impl State {
             self.finish_row(open.ordinal);
         }
     }
-
-    /// A link's edges part words in the run, as its box does on screen: "Start your Substack"
-    /// and "Get the app" side by side are two labels, not "SubstackGet". (Only letters and
-    /// digits that would run together are parted: "a member?" keeps its question mark.)
-    fn separate_run_words(&mut self) {
-        self.run_edge = true;
-    }
-
-    /// Appends text to the previews of the open elements that still have room, innermost first.
-    /// An element's preview is never fuller than its ancestors', so the walk stops at the first
-    /// full one: each preview is written at most `PREVIEW_CHARS` times in all. Whitespace is
-    /// folded across chunk and element boundaries, so chunking never changes a preview.
-    fn add_preview(&mut self, chunk: &str) {
-        if std::mem::take(&mut self.boundary) {
-            self.space_pending = true;
-        }
-        // The innermost preview is the emptiest: if it is full, all are.
-        let innermost_full = self.stack.last().is_none_or(|o| {
-            let p = &self.rows[o.ordinal as usize].preview;
-            p.len() >= PREVIEW_CHARS && p.chars().count() >= PREVIEW_CHARS
-        });
-        if innermost_full {
-            if chunk.ends_with(char::is_whitespace) {
-                self.space_pending = true;
-            } else if chunk.contains(|c: char| !c.is_whitespace()) {
-                self.space_pending = false;
-            }
-            return;
-        }
-        let mut piece = String::new();
-        for c in chunk.chars() {
-            if c.is_whitespace() {
-                self.space_pending = true;
-                continue;
-            }
-            if std::mem::take(&mut self.space_pending) {
-                piece.push(' ');
-            }
-            piece.push(c);
-            if piece.len() >= PREVIEW_CHARS * 4 {
-                break; // more than any preview can take
-            }
-        }
-        if piece.is_empty() {
-            return;
-        }
-        for open in self.stack.iter().rev() {
-            let preview = &mut self.rows[open.ordinal as usize].preview;
-            let have = preview.chars().count();
-            if have >= PREVIEW_CHARS {
-                break;
-            }
-            let mut chars = piece.chars().peekable();
-            if preview.is_empty() && chars.peek() == Some(&' ') {
-                chars.next();
-            }
-            preview.extend(chars.take(PREVIEW_CHARS - have));
-        }
-    }
-}
-
-impl Row {
-    fn clone_counts(&self) -> Row {
-        Row {
-            text: self.text,
-            link_text: self.link_text,
-            words: self.words,
-            commas: self.commas,
-            paragraphs: self.paragraphs,
-            headings: self.headings,
-            images: self.images,
-            links: self.links,
-            ctas: self.ctas,
-            forms: self.forms,
-            inputs: self.inputs,
-            emails: self.emails,
-            passwords: self.passwords,
-            searches: self.searches,
-            textareas: self.textareas,
-            share_links: self.share_links,
-            follow_links: self.follow_links,
-            fragment_links: self.fragment_links,
-            home_links: self.home_links,
-            app_links: self.app_links,
-            offers: self.offers,
-            colophons: self.colophons,
-            phrase_weight: self.phrase_weight,
-            first_phrase: self.first_phrase,
-            ..Row::default()
-        }
-    }
-
-    fn add_counts(&mut self, c: &Row) {
-        self.text += c.text;
-        self.link_text += c.link_text;
-        self.words += c.words;
-        self.commas += c.commas;
-        self.paragraphs += c.paragraphs;
-        self.headings += c.headings;
-        self.images += c.images;
-        self.links += c.links;
-        self.ctas += c.ctas;
-        self.forms += c.forms;
-        self.inputs += c.inputs;
-        self.emails += c.emails;
-        self.passwords += c.passwords;
-        self.searches += c.searches;
-        self.textareas += c.textareas;
-        self.share_links += c.share_links;
-        self.follow_links += c.follow_links;
-        self.fragment_links += c.fragment_links;
-        self.home_links += c.home_links;
-        self.app_links += c.app_links;
-        self.offers += c.offers;
-        self.colophons += c.colophons;
-        for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
-            *a = a.saturating_add(b);
-        }
-        if self.first_phrase.is_none() {
-            self.first_phrase = c.first_phrase;
-        }
-    }
-}
-
-/// Credits a row with the phrases a run of folded text says.
-fn credit_phrases(row: &mut Row, folded: &str) {
-    let short = lexicon::word_count(folded) <= SHORT_RUN_WORDS;
-    lexicon::scan_at(folded, |i, at| {
-        let phrase = &lexicon::PHRASES[i];
-        // A weak word in a sentence is a mention; in a label or button it speaks. A rail's or
-        // a share bar's words are a heading's or a label's ("Read more: …"): in the middle of a
-        // sentence they describe.
-        let heading_words = matches!(phrase.category, Category::Related | Category::Social);
-        let label = short || (heading_words && at == 0);
-        let weight = match phrase.strength {
-            lexicon::Strength::Strong if label || !heading_words => 2,
-            lexicon::Strength::Weak if label => 1,
-            _ => return,
-        };
-        let slot = &mut row.phrase_weight[phrase.category.index()];
-        *slot = slot.saturating_add(weight);
-        if row.first_phrase.is_none() {
-            row.first_phrase = u16::try_from(i).ok();
-        }
-    });
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_home_href;
+    use crate::rules::hrefs::is_home_href;
 
     #[test]
     fn a_home_link_has_no_path() {

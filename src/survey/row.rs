@@ -105,3 +105,66 @@ impl Row {
         self.phrase_weight.iter().map(|&w| u32::from(w)).sum()
     }
 }
+
+impl Row {
+    pub(super) fn clone_counts(&self) -> Row {
+        Row {
+            text: self.text,
+            link_text: self.link_text,
+            words: self.words,
+            commas: self.commas,
+            paragraphs: self.paragraphs,
+            headings: self.headings,
+            images: self.images,
+            links: self.links,
+            ctas: self.ctas,
+            forms: self.forms,
+            inputs: self.inputs,
+            emails: self.emails,
+            passwords: self.passwords,
+            searches: self.searches,
+            textareas: self.textareas,
+            share_links: self.share_links,
+            follow_links: self.follow_links,
+            fragment_links: self.fragment_links,
+            home_links: self.home_links,
+            app_links: self.app_links,
+            offers: self.offers,
+            colophons: self.colophons,
+            phrase_weight: self.phrase_weight,
+            first_phrase: self.first_phrase,
+            ..Row::default()
+        }
+    }
+
+    pub(super) fn add_counts(&mut self, c: &Row) {
+        self.text += c.text;
+        self.link_text += c.link_text;
+        self.words += c.words;
+        self.commas += c.commas;
+        self.paragraphs += c.paragraphs;
+        self.headings += c.headings;
+        self.images += c.images;
+        self.links += c.links;
+        self.ctas += c.ctas;
+        self.forms += c.forms;
+        self.inputs += c.inputs;
+        self.emails += c.emails;
+        self.passwords += c.passwords;
+        self.searches += c.searches;
+        self.textareas += c.textareas;
+        self.share_links += c.share_links;
+        self.follow_links += c.follow_links;
+        self.fragment_links += c.fragment_links;
+        self.home_links += c.home_links;
+        self.app_links += c.app_links;
+        self.offers += c.offers;
+        self.colophons += c.colophons;
+        for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
+            *a = a.saturating_add(b);
+        }
+        if self.first_phrase.is_none() {
+            self.first_phrase = c.first_phrase;
+        }
+    }
+}
