@@ -60,15 +60,29 @@ fn initial_score(row: &Row) -> f32 {
     by_tag + lean as f32 * CLASS_WEIGHT
 }
 
-/// Finds the article in a survey.
+/// Finds the article in a survey: mark furniture, score prose into its ancestors, take the best
+/// candidate, climb out of a data table and through wrappers and split sections, then add the
+/// siblings that belong to it.
 pub fn find(survey: &Survey) -> ArticleBlocks {
-    let rows = &survey.rows;
-    let n = rows.len();
-    // Furniture: inside nav/aside/footer/… (parents precede children, so one forward pass).
-    // A form is furniture when it is small beside the page (a search box, a sign-up form); a
-    // form that holds most of the page's text is an ASP.NET page's wrapper around everything.
+    let furniture = furniture(&survey.rows);
+    let scores = Scores::of(survey, &furniture);
+    let Some(best) = scores.best(&survey.rows, &furniture) else {
+        return fallback(survey);
+    };
+    let root = climb_out_of_table(&survey.rows, &furniture, best);
+    let root = climb(survey, &furniture, &scores, root);
+    ArticleBlocks {
+        root: Some(root as u32),
+        blocks: join_siblings(survey, &furniture, &scores, root),
+    }
+}
+
+/// Furniture: inside nav/aside/footer/… (parents precede children, so one forward pass). A form
+/// is furniture when it is small beside the page (a search box, a sign-up form); a form that
+/// holds most of the page's text is an ASP.NET page's wrapper around everything.
+fn furniture(rows: &[Row]) -> Vec<bool> {
     let page_text = rows.iter().map(|r| r.text).max().unwrap_or(0);
-    let mut furniture = vec![false; n];
+    let mut furniture = vec![false; rows.len()];
     for (i, row) in rows.iter().enumerate() {
         let inherited = row.parent != NO_PARENT && furniture[row.parent as usize];
         // (The same for any landmark left unclosed around the page: `<aside>` with no end tag.)
@@ -78,96 +92,126 @@ pub fn find(survey: &Survey) -> ArticleBlocks {
             || (FURNITURE_TAGS.contains(&&*row.tag) && !wrapper)
             || (is_consent(row) && !wrapper);
     }
-    let mut content = vec![0f32; n];
-    let mut is_candidate = vec![false; n];
-    let mut prose = vec![0u32; n];
-    for (i, row) in rows.iter().enumerate() {
-        if furniture[i] || !is_paragraph(row) {
-            continue;
-        }
-        let text = if row.paragraphs == 0 && row.tag.as_ref() != "p" {
-            row.own_text
-        } else {
-            row.text
-        };
-        if text < MIN_PARAGRAPH_CHARS {
-            continue;
-        }
-        prose[i] = text;
-        let length_bonus = ((text / LENGTH_BONUS_CHARS) as f32).min(MAX_LENGTH_BONUS);
-        let score = 1.0 + row.commas as f32 + length_bonus;
-        for (level, anc) in survey.ancestors(i as u32).take(5).enumerate() {
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
+    furniture
+}
+
+/// Each block's prose score and the prose it holds.
+struct Scores {
+    /// Paragraph scores credited from up to five levels below.
+    content: Vec<f32>,
+    /// Blocks some paragraph credited: the candidates for the root.
+    candidate: Vec<bool>,
+    /// Paragraph text per subtree, leaving out blocks that announce themselves as chrome
+    /// ("Recommended for you") wherever they sit below: a rail inside the article's wrapper
+    /// must not pull the root up to it.
+    clean: Vec<u32>,
+}
+
+impl Scores {
+    fn of(survey: &Survey, furniture: &[bool]) -> Scores {
+        let rows = &survey.rows;
+        let n = rows.len();
+        let mut content = vec![0f32; n];
+        let mut candidate = vec![false; n];
+        let mut prose = vec![0u32; n];
+        for (i, row) in rows.iter().enumerate() {
+            if furniture[i] || !is_paragraph(row) {
+                continue;
+            }
+            let text = if row.paragraphs == 0 && row.tag.as_ref() != "p" {
+                row.own_text
+            } else {
+                row.text
             };
-            content[anc as usize] += score / divider;
-            is_candidate[anc as usize] = true;
+            if text < MIN_PARAGRAPH_CHARS {
+                continue;
+            }
+            prose[i] = text;
+            let length_bonus = ((text / LENGTH_BONUS_CHARS) as f32).min(MAX_LENGTH_BONUS);
+            let score = 1.0 + row.commas as f32 + length_bonus;
+            for (level, anc) in survey.ancestors(i as u32).take(5).enumerate() {
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                content[anc as usize] += score / divider;
+                candidate[anc as usize] = true;
+            }
         }
-    }
-    // Paragraph text per subtree: children follow parents, so sum in reverse order. `clean`
-    // leaves out blocks that announce themselves as chrome ("Recommended for you"), wherever
-    // they sit below: a rail inside the article's wrapper must not pull the root up to it.
-    let mut clean = prose.clone();
-    for i in (0..n).rev() {
-        let parent = rows[i].parent;
-        if parent != NO_PARENT {
-            prose[parent as usize] += prose[i];
-            if clean[i] > 0 && !announces_chrome(&rows[i]) {
+        // Children follow parents, so subtree sums run in reverse order.
+        let mut clean = prose;
+        for i in (0..n).rev() {
+            let parent = rows[i].parent;
+            if parent != NO_PARENT && clean[i] > 0 && !announces_chrome(&rows[i]) {
                 clean[parent as usize] += clean[i];
             }
         }
+        Scores {
+            content,
+            candidate,
+            clean,
+        }
     }
-    let score = |i: usize| -> f32 {
+
+    /// A block's score: its prose and its name's lean, less its share of link text.
+    fn score(&self, rows: &[Row], i: usize) -> f32 {
         let row = &rows[i];
-        (content[i] + initial_score(row)) * (1.0 - row.link_density())
-    };
-    let best = (0..n)
-        .filter(|&i| is_candidate[i] && !furniture[i])
-        .filter(|&i| !matches!(&*rows[i].tag, "html" | "head"))
-        .max_by(|&a, &b| score(a).total_cmp(&score(b)));
-    let Some(mut root) = best else {
-        return fallback(survey);
-    };
-    // Climb: wrappers with the same prose are passed through. An ancestor becomes the root
-    // when it holds clearly more prose outside blocks that announce themselves as chrome
-    // (the article was split into sections or steps); rails such as "Recommended for you"
-    // do not count, so their prose never pulls the root up.
-    // A data table's rows are short cells that add up: a table part that won is a table in
-    // the article, so the root starts at the table's own container (unless that is furniture
-    // or mostly links).
+        (self.content[i] + initial_score(row)) * (1.0 - row.link_density())
+    }
+
+    /// The best-scoring candidate outside furniture.
+    fn best(&self, rows: &[Row], furniture: &[bool]) -> Option<usize> {
+        (0..rows.len())
+            .filter(|&i| self.candidate[i] && !furniture[i])
+            .filter(|&i| !matches!(&*rows[i].tag, "html" | "head"))
+            .max_by(|&a, &b| self.score(rows, a).total_cmp(&self.score(rows, b)))
+    }
+}
+
+/// The parent a climb from `at` may step to: not the page's body, not furniture, not mostly
+/// links.
+fn climbable_parent(rows: &[Row], furniture: &[bool], at: usize) -> Option<usize> {
+    let parent = rows[at].parent;
+    if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html" | "body") {
+        return None;
+    }
+    let p = parent as usize;
+    (!furniture[p] && rows[p].link_density() < CLIMB_MAX_LINK_DENSITY).then_some(p)
+}
+
+/// A data table's rows are short cells that add up: a table part that won is a table in the
+/// article, so the root starts at the table's own container (unless that is furniture or mostly
+/// links).
+fn climb_out_of_table(rows: &[Row], furniture: &[bool], mut root: usize) -> usize {
     while matches!(
         &*rows[root].tag,
         "tbody" | "thead" | "tfoot" | "tr" | "table"
     ) {
-        let parent = rows[root].parent;
-        if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html" | "body") {
+        let Some(p) = climbable_parent(rows, furniture, root) else {
             break;
-        }
-        let p = parent as usize;
-        if furniture[p] || rows[p].link_density() >= CLIMB_MAX_LINK_DENSITY {
-            break;
-        }
+        };
         root = p;
     }
+    root
+}
+
+/// Climbs: wrappers with the same prose are passed through. An ancestor becomes the root when it
+/// holds clearly more prose outside blocks that announce themselves as chrome (the article was
+/// split into sections or steps); rails such as "Recommended for you" do not count, so their
+/// prose never pulls the root up.
+fn climb(survey: &Survey, furniture: &[bool], scores: &Scores, mut root: usize) -> usize {
+    let rows = &survey.rows;
+    let clean = &scores.clean;
     let mut cur = root;
-    loop {
-        let parent = rows[cur].parent;
-        if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html" | "body") {
-            break;
-        }
-        let p = parent as usize;
-        if furniture[p] || rows[p].link_density() >= CLIMB_MAX_LINK_DENSITY {
-            break;
-        }
-        let siblings: u32 = children(survey, parent)
+    while let Some(p) = climbable_parent(rows, furniture, cur) {
+        let siblings: u32 = children(survey, p as u32)
             .map(|c| c as usize)
             .filter(|&c| c != cur && !announces_chrome(&rows[c]))
             .map(|c| clean[c])
             .sum();
         let reach = clean[cur] + siblings;
-        let split = children(survey, parent).any(|c| {
+        let split = children(survey, p as u32).any(|c| {
             let c = c as usize;
             c != cur
                 && clean[c] >= SPLIT_SECTION_MIN_CHARS
@@ -179,31 +223,30 @@ pub fn find(survey: &Survey) -> ArticleBlocks {
         }
         cur = p;
     }
-    let root_score = score(root);
-    let mut blocks = Vec::new();
+    root
+}
+
+/// The root's siblings that belong to the article: candidates that score near it, and long
+/// link-poor paragraphs beside it. (A root directly under `<html>` stands alone.)
+fn join_siblings(survey: &Survey, furniture: &[bool], scores: &Scores, root: usize) -> Vec<u32> {
+    let rows = &survey.rows;
     let parent = rows[root].parent;
     if parent == NO_PARENT || matches!(&*rows[parent as usize].tag, "html") {
-        blocks.push(root as u32);
-    } else {
-        let threshold = SIBLING_MIN_SCORE.max(root_score * SIBLING_SCORE_SHARE);
-        for sib in children(survey, parent) {
+        return vec![root as u32];
+    }
+    let threshold = SIBLING_MIN_SCORE.max(scores.score(rows, root) * SIBLING_SCORE_SHARE);
+    children(survey, parent)
+        .filter(|&sib| {
             let s = sib as usize;
             let row = &rows[s];
-            let joins = s == root
-                || (!furniture[s] && is_candidate[s] && score(s) >= threshold)
+            s == root
+                || (!furniture[s] && scores.candidate[s] && scores.score(rows, s) >= threshold)
                 || (!furniture[s]
                     && row.tag.as_ref() == "p"
                     && row.text >= SIBLING_PARAGRAPH_CHARS
-                    && row.link_density() < SIBLING_PARAGRAPH_MAX_LINK_DENSITY);
-            if joins {
-                blocks.push(sib);
-            }
-        }
-    }
-    ArticleBlocks {
-        root: Some(root as u32),
-        blocks,
-    }
+                    && row.link_density() < SIBLING_PARAGRAPH_MAX_LINK_DENSITY)
+        })
+        .collect()
 }
 
 /// Two blocks that are sections of one layout: the same sectioning tag and the same class.
