@@ -271,6 +271,124 @@ fn count_text(chunk: &str, in_word: &mut bool) -> (u32, u32, u32) {
     (chars, words, commas)
 }
 
+/// The attributes of a start tag that the survey reads, beyond those it writes into the row
+/// directly (`id`, `class`, names and hiding).
+struct Attributes {
+    /// The element is hidden by its `hidden` attribute (not by an ancestor or a style).
+    hidden_attr: bool,
+    href: Option<String>,
+    /// `type`, lower-cased.
+    kind: Option<String>,
+    /// `name` or `property`: a meta tag's key.
+    key: Option<String>,
+    /// A meta tag's `content`.
+    content: Option<String>,
+    /// Names, ids, placeholders and form actions: what an input asks for.
+    asks: String,
+}
+
+impl Attributes {
+    /// Reads a start tag's attributes: names and hiding into the row, the rest kept.
+    fn read(el: &Element<'_, '_>, row: &mut Row) -> Attributes {
+        let mut extra = String::new();
+        let mut attrs = Attributes {
+            hidden_attr: false,
+            href: None,
+            kind: None,
+            key: None,
+            content: None,
+            asks: String::new(),
+        };
+        for attr in el.attributes() {
+            let name = attr.name();
+            match name.as_str() {
+                "id" => row.id = attr.value().into(),
+                "class" => row.class = attr.value().into(),
+                "role" | "aria-label" | "itemprop" => {
+                    extra.push_str(&attr.value());
+                    extra.push(' ');
+                }
+                // `rel` says what a link is to the page (`sponsored`, `nofollow`): only an
+                // author link says anything about the block.
+                "rel" if attr.value().to_ascii_lowercase().contains("author") => {
+                    extra.push_str("author ");
+                }
+                "placeholder" | "action" => {
+                    attrs.asks.push_str(&attr.value());
+                    attrs.asks.push(' ');
+                }
+                "hidden" => {
+                    row.hidden = true;
+                    attrs.hidden_attr = true;
+                }
+                "aria-hidden" => row.hidden |= attr.value().trim().eq_ignore_ascii_case("true"),
+                "style" => row.hidden |= is_hidden_style(&attr.value()),
+                "href" => attrs.href = Some(attr.value()),
+                "type" => attrs.kind = Some(attr.value().to_ascii_lowercase()),
+                "name" | "property" => {
+                    let v = attr.value();
+                    attrs.asks.push_str(&v);
+                    attrs.asks.push(' ');
+                    attrs.key = Some(v);
+                }
+                "content" => attrs.content = Some(attr.value()),
+                _ if name.starts_with("data-") => {
+                    extra.push_str(&name[5..]);
+                    extra.push(' ');
+                }
+                _ => {}
+            }
+        }
+        // A link to the author's page (`/authors/jane-doe`) is a byline, like `rel=author`.
+        if row.tag.as_ref() == "a" && attrs.href.as_deref().is_some_and(is_author_href) {
+            extra.push_str("author ");
+        }
+        row.extra = extra.trim_end().into();
+        row.hidden |= hidden_by_class(&row.class);
+        attrs
+    }
+}
+
+/// An element's own tallies: a paragraph, a heading, an image, a form and its fields, a button,
+/// a link and what its address says.
+fn count_element(row: &mut Row, tag: &str, attrs: &Attributes, is_button_class: bool) {
+    let href = attrs.href.as_deref();
+    let kind = attrs.kind.as_deref();
+    match tag {
+        "p" => row.paragraphs = 1,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => row.headings = 1,
+        "img" | "picture" => row.images = u32::from(tag == "img"),
+        "form" => {
+            row.forms = 1;
+            let says = format!("{} {} {} {}", attrs.asks, row.id, row.class, row.extra);
+            row.searches = u32::from(mentions(&says, SEARCH_WORDS));
+        }
+        "textarea" => row.textareas = 1,
+        "button" => row.ctas = 1,
+        "input" => match kind {
+            Some("submit" | "button" | "image") => row.ctas = 1,
+            Some("email" | "text" | "password" | "tel" | "search") | None => {
+                row.inputs = 1;
+                row.passwords = u32::from(kind == Some("password"));
+                let says = format!("{} {} {}", attrs.asks, row.id, row.class);
+                row.emails = u32::from(kind == Some("email") || mentions(&says, EMAIL_WORDS));
+                row.searches = u32::from(kind == Some("search") || mentions(&says, SEARCH_WORDS));
+            }
+            _ => {}
+        },
+        "a" => {
+            row.links = u32::from(href.is_some());
+            row.share_links = u32::from(href.is_some_and(is_share_href));
+            row.follow_links = u32::from(row.share_links == 0 && href.is_some_and(is_follow_href));
+            row.fragment_links = u32::from(href.is_some_and(|h| h.trim_start().starts_with('#')));
+            row.app_links = u32::from(href.is_some_and(is_app_href));
+            row.home_links = u32::from(href.is_some_and(is_home_href));
+            row.ctas = u32::from(href.is_some_and(is_cta_href) || is_button_class);
+        }
+        _ => {}
+    }
+}
+
 impl State {
     fn into_survey(mut self) -> Survey {
         self.flush_run();
@@ -324,60 +442,10 @@ impl State {
             hidden: parent_hidden,
             ..Row::default()
         };
-        let mut extra = String::new();
-        let mut hidden_attr = false;
-        let (mut href, mut kind, mut key, mut content) = (None, None, None, None);
-        // Names, ids, placeholders and form actions: what an input asks for.
-        let mut asks = String::new();
-        for attr in el.attributes() {
-            let name = attr.name();
-            match name.as_str() {
-                "id" => row.id = attr.value().into(),
-                "class" => row.class = attr.value().into(),
-                "role" | "aria-label" | "itemprop" => {
-                    extra.push_str(&attr.value());
-                    extra.push(' ');
-                }
-                // `rel` says what a link is to the page (`sponsored`, `nofollow`): only an
-                // author link says anything about the block.
-                "rel" if attr.value().to_ascii_lowercase().contains("author") => {
-                    extra.push_str("author ");
-                }
-                "placeholder" | "action" => {
-                    asks.push_str(&attr.value());
-                    asks.push(' ');
-                }
-                "hidden" => {
-                    row.hidden = true;
-                    hidden_attr = true;
-                }
-                "aria-hidden" => row.hidden |= attr.value().trim().eq_ignore_ascii_case("true"),
-                "style" => row.hidden |= is_hidden_style(&attr.value()),
-                "href" => href = Some(attr.value()),
-                "type" => kind = Some(attr.value().to_ascii_lowercase()),
-                "name" | "property" => {
-                    let v = attr.value();
-                    asks.push_str(&v);
-                    asks.push(' ');
-                    key = Some(v);
-                }
-                "content" => content = Some(attr.value()),
-                _ if name.starts_with("data-") => {
-                    extra.push_str(&name[5..]);
-                    extra.push(' ');
-                }
-                _ => {}
-            }
-        }
-        // A link to the author's page (`/authors/jane-doe`) is a byline, like `rel=author`.
-        if row.tag.as_ref() == "a" && href.as_deref().is_some_and(is_author_href) {
-            extra.push_str("author ");
-        }
-        row.extra = extra.trim_end().into();
-        row.hidden |= hidden_by_class(&row.class);
+        let attrs = Attributes::read(el, &mut row);
         // React's streamed segments (`<div hidden id="S:0">`) are moved into the page by its
         // script as soon as they arrive: the live page shows them, so a saved page does too.
-        if hidden_attr && is_streamed_segment(&row.id) {
+        if attrs.hidden_attr && is_streamed_segment(&row.id) {
             row.hidden = parent_hidden;
         }
         let is_button_class = ["btn", "button", "cta"]
@@ -385,89 +453,12 @@ impl State {
             .any(|w| row.class.contains(w))
             && crate::rules::hints::says_any(&[&row.class], &["btn", "button", "cta"]);
         match tag {
-            "p" => row.paragraphs = 1,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => row.headings = 1,
-            "img" | "picture" => row.images = u32::from(tag == "img"),
-            "form" => {
-                row.forms = 1;
-                let says = format!("{asks} {} {} {}", row.id, row.class, row.extra);
-                row.searches = u32::from(mentions(&says, SEARCH_WORDS));
+            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "img" | "picture" | "form"
+            | "textarea" | "button" | "input" | "a" => {
+                count_element(&mut row, tag, &attrs, is_button_class);
             }
-            "textarea" => row.textareas = 1,
-            "button" => row.ctas = 1,
-            "input" => match kind.as_deref() {
-                Some("submit" | "button" | "image") => row.ctas = 1,
-                Some("email" | "text" | "password" | "tel" | "search") | None => {
-                    row.inputs = 1;
-                    row.passwords = u32::from(kind.as_deref() == Some("password"));
-                    let says = format!("{asks} {} {}", row.id, row.class);
-                    row.emails =
-                        u32::from(kind.as_deref() == Some("email") || mentions(&says, EMAIL_WORDS));
-                    row.searches = u32::from(
-                        kind.as_deref() == Some("search") || mentions(&says, SEARCH_WORDS),
-                    );
-                }
-                _ => {}
-            },
-            "a" => {
-                row.links = u32::from(href.is_some());
-                row.share_links = u32::from(href.as_deref().is_some_and(is_share_href));
-                row.follow_links =
-                    u32::from(row.share_links == 0 && href.as_deref().is_some_and(is_follow_href));
-                row.fragment_links = u32::from(
-                    href.as_deref()
-                        .is_some_and(|h| h.trim_start().starts_with('#')),
-                );
-                row.app_links = u32::from(href.as_deref().is_some_and(is_app_href));
-                row.home_links = u32::from(href.as_deref().is_some_and(is_home_href));
-                let cta = href.as_deref().is_some_and(is_cta_href) || is_button_class;
-                row.ctas = u32::from(cta);
-            }
-            "html" => {
-                let lang = el.get_attribute("lang");
-                let dir = el.get_attribute("dir");
-                self.meta.on_html(lang, dir);
-            }
-            "meta" => {
-                if let Some(charset) = el.get_attribute("charset") {
-                    self.meta.on_charset(&charset);
-                }
-                if key.as_deref().is_none() {
-                    if let (Some(equiv), Some(c)) = (el.get_attribute("http-equiv"), &content) {
-                        if equiv.eq_ignore_ascii_case("content-type") {
-                            if let Some(at) = c.to_ascii_lowercase().find("charset=") {
-                                self.meta.on_charset(&c[at + 8..]);
-                            }
-                        }
-                    }
-                }
-                let key = key.or_else(|| el.get_attribute("itemprop"));
-                if let (Some(key), Some(content)) = (key, content) {
-                    self.meta.on_meta(&key, &content);
-                }
-            }
-            "link" => {
-                let rel = el.get_attribute("rel").unwrap_or_default();
-                if rel
-                    .split_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    if let Some(href) = &href {
-                        self.meta.on_canonical(&decode_entities(href));
-                    }
-                }
-            }
-            "base" => {
-                if let Some(href) = &href {
-                    self.meta.on_base(&decode_entities(href));
-                }
-            }
-            "time" => {
-                if let Some(dt) = el.get_attribute("datetime") {
-                    self.meta.on_time(&dt);
-                }
-            }
-            "script" if kind.as_deref() == Some("application/ld+json") => {
+            "html" | "meta" | "link" | "base" | "time" => self.read_page_meta(tag, el, &attrs),
+            "script" if attrs.kind.as_deref() == Some("application/ld+json") => {
                 self.json_ld = Some(String::new());
             }
             "title" if self.foreign_depth == 0 => self.title = Some(String::new()),
@@ -477,6 +468,58 @@ impl State {
             _ => {}
         }
         row
+    }
+
+    /// What a head element (or `<html>`, `<time>`) says about the page.
+    fn read_page_meta(&mut self, tag: &str, el: &Element<'_, '_>, attrs: &Attributes) {
+        match tag {
+            "html" => {
+                let lang = el.get_attribute("lang");
+                let dir = el.get_attribute("dir");
+                self.meta.on_html(lang, dir);
+            }
+            "meta" => {
+                if let Some(charset) = el.get_attribute("charset") {
+                    self.meta.on_charset(&charset);
+                }
+                if attrs.key.as_deref().is_none() {
+                    if let (Some(equiv), Some(c)) = (el.get_attribute("http-equiv"), &attrs.content)
+                    {
+                        if equiv.eq_ignore_ascii_case("content-type") {
+                            if let Some(at) = c.to_ascii_lowercase().find("charset=") {
+                                self.meta.on_charset(&c[at + 8..]);
+                            }
+                        }
+                    }
+                }
+                let key = attrs.key.clone().or_else(|| el.get_attribute("itemprop"));
+                if let (Some(key), Some(content)) = (key, &attrs.content) {
+                    self.meta.on_meta(&key, content);
+                }
+            }
+            "link" => {
+                let rel = el.get_attribute("rel").unwrap_or_default();
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    if let Some(href) = &attrs.href {
+                        self.meta.on_canonical(&decode_entities(href));
+                    }
+                }
+            }
+            "base" => {
+                if let Some(href) = &attrs.href {
+                    self.meta.on_base(&decode_entities(href));
+                }
+            }
+            "time" => {
+                if let Some(dt) = el.get_attribute("datetime") {
+                    self.meta.on_time(&dt);
+                }
+            }
+            _ => {}
+        }
     }
 
     fn push(&mut self, ordinal: u32) {
