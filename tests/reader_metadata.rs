@@ -17,6 +17,7 @@ fn published(header: &str) -> Option<String> {
     plainpage::read(html.as_bytes(), &Options::default())
         .expect("read")
         .article
+        .metadata
         .published
 }
 
@@ -55,6 +56,7 @@ fn byline(html_body: &str) -> Option<String> {
     plainpage::read(html.as_bytes(), &Options::default())
         .expect("read")
         .article
+        .metadata
         .byline
 }
 
@@ -63,6 +65,7 @@ fn byline_of(html: &str) -> Option<String> {
     plainpage::read(html.as_bytes(), &Options::default())
         .expect("read")
         .article
+        .metadata
         .byline
 }
 
@@ -86,6 +89,7 @@ fn printed_only(page: &str) -> Option<String> {
     plainpage::read(html.as_bytes(), &Options::default())
         .expect("read")
         .article
+        .metadata
         .published
 }
 
@@ -132,6 +136,7 @@ fn declared(head: &str, header: &str) -> Option<String> {
     plainpage::read(html.as_bytes(), &Options::default())
         .expect("read")
         .article
+        .metadata
         .published
         .map(|d| d.chars().take(10).collect())
 }
@@ -205,6 +210,7 @@ fn the_date_by_the_declared_headline_is_found_before_a_long_contents_list() {
     let got = plainpage::read(html.as_bytes(), &Options::default())
         .expect("read")
         .article
+        .metadata
         .published;
     assert_eq!(got.as_deref(), Some("2023-08-07"));
 }

@@ -59,15 +59,18 @@ fn read_json_gives_paragraphs_caption_and_metadata() {
         "extra text in reader: {paras:#?}"
     );
     assert_eq!(
-        a.title.as_deref(),
+        a.metadata.title.as_deref(),
         Some(
             "Russia continues to reject an unconditional ceasefire says Ukraine after peace talks"
         )
     );
-    assert_eq!(a.byline.as_deref(), Some("Jacob Phillips"));
-    assert_eq!(a.site_name.as_deref(), Some("Evening Standard"));
-    assert_eq!(a.published.as_deref(), Some("2025-06-02T17:41:00Z"));
-    assert_eq!(a.lang.as_deref(), Some("en"));
+    assert_eq!(a.metadata.byline.as_deref(), Some("Jacob Phillips"));
+    assert_eq!(a.metadata.site_name.as_deref(), Some("Evening Standard"));
+    assert_eq!(
+        a.metadata.published.as_deref(),
+        Some("2025-06-02T17:41:00Z")
+    );
+    assert_eq!(a.metadata.lang.as_deref(), Some("en"));
     assert!(a.reading_minutes >= 3, "reading time {}", a.reading_minutes);
     assert!(
         a.content.contains("<figcaption>"),

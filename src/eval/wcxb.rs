@@ -223,7 +223,7 @@ pub fn score_page(id: &str, entry: &serde_json::Value, html: &[u8]) -> WcxbPage 
     page.with_found = with.iter().filter(|s| contains(s)).count();
     page.without_total = without.len();
     page.without_found = without.iter().filter(|s| contains(s)).count();
-    let a = &reader.article;
+    let a = &reader.article.metadata;
     page.title_ok = field("title").map(|t| a.title.as_deref().is_some_and(|g| fold(g) == fold(t)));
     page.author_ok = field("author").map(|t| {
         a.byline.as_deref().is_some_and(|g| {

@@ -8,7 +8,7 @@ pub mod sanitize;
 
 use crate::error::Error;
 use crate::input::Input;
-use crate::judge::Verdict;
+use crate::judge::{Metadata, Verdict};
 use crate::survey::Survey;
 use crate::tuning::WORDS_PER_MINUTE;
 use serde::Serialize;
@@ -19,15 +19,11 @@ pub use extract::resolve;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub site_name: Option<String>,
-    pub published: Option<String>,
-    pub lang: Option<String>,
-    pub dir: Option<String>,
-    pub excerpt: Option<String>,
-    pub lead_image: Option<String>,
-    pub canonical: Option<String>,
+    /// What the judge found about the article, whole (a field added to [`Metadata`] reaches
+    /// the reader, the CLI and JavaScript with it), its addresses resolved against the page.
+    /// Its fields sit at the top level of the JSON (`title`, `byline`, `siteName`, …).
+    #[serde(flatten)]
+    pub metadata: Metadata,
     pub word_count: usize,
     pub reading_minutes: usize,
     /// Sanitized article HTML.
@@ -53,18 +49,12 @@ pub fn read(
     let content = sanitize::sanitize(&raw)?;
     let text = plain_text::reading_text(&content)?;
     let word_count = text.split_whitespace().count();
-    let m = &verdict.metadata;
-    let resolve_opt = |u: &Option<String>| u.as_deref().map(|u| resolve(u, base.as_ref()));
+    let mut metadata = verdict.metadata.clone();
+    for address in [&mut metadata.lead_image, &mut metadata.canonical] {
+        *address = address.as_deref().map(|u| resolve(u, base.as_ref()));
+    }
     Ok(Article {
-        title: m.title.clone(),
-        byline: m.byline.clone(),
-        site_name: m.site_name.clone(),
-        published: m.published.clone(),
-        lang: m.lang.clone(),
-        dir: m.dir.clone(),
-        excerpt: m.excerpt.clone(),
-        lead_image: resolve_opt(&m.lead_image),
-        canonical: resolve_opt(&m.canonical),
+        metadata,
         word_count,
         reading_minutes: word_count.div_ceil(WORDS_PER_MINUTE as usize).max(1),
         content,

@@ -23,10 +23,10 @@ const CSP: &str = "default-src 'none'; img-src https: http: data:; style-src 'un
 /// The reader header's line under the title: byline, date and reading time.
 pub fn byline_line(article: &Article) -> String {
     let mut parts = Vec::new();
-    if let Some(b) = &article.byline {
+    if let Some(b) = &article.metadata.byline {
         parts.push(escape_html(b));
     }
-    if let Some(p) = &article.published {
+    if let Some(p) = &article.metadata.published {
         parts.push(escape_html(p.get(..10).unwrap_or(p)));
     }
     parts.push(format!("{} min read", article.reading_minutes));
@@ -35,17 +35,14 @@ pub fn byline_line(article: &Article) -> String {
 
 /// The complete reader document.
 pub fn render(article: &Article) -> String {
-    let lang = article.lang.as_deref().map(escape_html).unwrap_or_default();
-    let dir = match article.dir.as_deref() {
+    let m = &article.metadata;
+    let lang = m.lang.as_deref().map(escape_html).unwrap_or_default();
+    let dir = match m.dir.as_deref() {
         Some("rtl") => "rtl",
         _ => "ltr",
     };
-    let title = article
-        .title
-        .as_deref()
-        .map(escape_html)
-        .unwrap_or_default();
-    let site = article
+    let title = m.title.as_deref().map(escape_html).unwrap_or_default();
+    let site = m
         .site_name
         .as_deref()
         .map(|s| format!("<p class=\"site\">{}</p>", escape_html(s)))
