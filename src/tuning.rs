@@ -81,6 +81,20 @@ pub const RAIL_MIN_LINK_DENSITY: f32 = 0.5;
 /// announcement bar 2. Three points means no single weak signal removes anything.
 pub const CHROME_THRESHOLD: u32 = 3;
 
+/// The weights the judge gives its signs, in the points of [`CHROME_THRESHOLD`]. A sign that is
+/// enough alone: a sign-up form, share or app-store links, a list of teasers under a heading
+/// outside the article, a box that sells on a post.
+pub const ALONE: u32 = CHROME_THRESHOLD;
+/// A sign that needs one more beside it: a strong class or id word, a strong phrase, a short
+/// named ad slot, an announcement bar, a list of teasers with no heading.
+pub const STRONG_SIGN: u32 = 2;
+/// A sign that only backs up others: a weak class or id word (`promo`, `cta`), a weak phrase, a
+/// call to action, a teaser list inside the article with no rail words over it.
+pub const WEAK_SIGN: u32 = 1;
+/// The most points phrases give one block: two strong phrases are as good as a name and a
+/// phrase together; more repeats add nothing (a rail that says "Related" in every item).
+pub const PHRASE_MAX_POINTS: u32 = 4;
+
 /// Longest site-wide announcement bar, in words: a sale or a campaign in a sentence or two
 /// ("Free shipping on orders over $60", 10; a tax-season offer with its terms, 19).
 pub const ANNOUNCEMENT_MAX_WORDS: u32 = 30;

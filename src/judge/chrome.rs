@@ -484,8 +484,8 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         }
         if let Some(hint) = hints::chrome_hint(value) {
             let points = match hint.strength {
-                HintStrength::Strong => 2,
-                HintStrength::Weak => 1,
+                HintStrength::Strong => STRONG_SIGN,
+                HintStrength::Weak => WEAK_SIGN,
             };
             // The class or id as written (`story-gate`), which a person can find, and what that
             // word says.
@@ -522,7 +522,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     };
     let weight = if headed { row.all_phrases() } else { 0 };
     if weight > 0 {
-        let mut points = weight.min(4);
+        let mut points = weight.min(PHRASE_MAX_POINTS);
         // A short block that is little more than a strong phrase is a tagline or a prompt.
         // So is a box that its strong phrase heads ("Sign up for our newsletter" over a line of
         // pitch): a sentence of the article does not open with a newsletter's or an offer's words.
@@ -533,7 +533,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             )
             && phrase_category.is_some_and(|c| starts_with(row, c));
         if weight >= 2 && (row.words <= PROMPT_TAGLINE_WORDS || headed_prompt) {
-            points += 1;
+            points += WEAK_SIGN;
         }
         if let Some(i) = row.first_phrase {
             let phrase = &lexicon::PHRASES[i as usize];
@@ -560,7 +560,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && (OFFER_BOX_MIN_WORDS..=PROMPT_MAX_WORDS).contains(&row.words)
         && row.links <= OFFER_BOX_MAX_LINKS;
     if offer {
-        ev.add(CHROME_THRESHOLD, Some(Category::Ad), Fact::Offer);
+        ev.add(ALONE, Some(Category::Ad), Fact::Offer);
     }
     // A box named for its call to action (`cta-block`, `short-cta`, `heroPromo`) around a
     // button or a link, on a dated post or story: the site's promo for itself, whatever its
@@ -583,7 +583,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && !repeated(page, ordinal)
         && (!page.in_article(ordinal) || row.words >= HOUSE_PROMO_MIN_WORDS);
     if house_promo {
-        ev.add(2, Some(Category::Ad), Fact::Offer);
+        ev.add(STRONG_SIGN, Some(Category::Ad), Fact::Offer);
     }
     // Calls to action back up other evidence on a small block; alone, or in a menu, they are
     // just links and buttons.
@@ -608,11 +608,11 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && row.links <= 1
         && lexicon::speaks_of_mail(&decode_entities(&row.preview));
     if mail_pitch {
-        ev.add(1, None, Fact::MailPitch);
+        ev.add(WEAK_SIGN, None, Fact::MailPitch);
     }
     // An e-mail field and a button, with a line or two about them: a sign-up box on its own.
     if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
-        ev.add(3, Some(Category::Newsletter), Fact::SignupForm);
+        ev.add(ALONE, Some(Category::Newsletter), Fact::SignupForm);
     }
     // (A table of contents or a source box with share links beside its own is not the bar.)
     if row.share_links >= SHARE_MIN_LINKS
@@ -621,7 +621,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && !opens_with_any(row, NOT_RAIL_HEADINGS)
     {
         ev.add(
-            3,
+            ALONE,
             Some(Category::Social),
             Fact::ShareLinks {
                 count: row.share_links,
@@ -638,7 +638,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && !repeated(page, ordinal)
     {
         ev.add(
-            3,
+            ALONE,
             Some(Category::Social),
             Fact::ShareButtons { count: row.ctas },
         );
@@ -648,7 +648,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         let (names, words) = lexicon::network_names(&decode_entities(&row.preview));
         if names >= NETWORK_LINE_MIN_NAMES as usize && names * 10 >= words * 6 {
             ev.add(
-                2,
+                STRONG_SIGN,
                 Some(Category::Social),
                 Fact::NetworkNames {
                     count: names as u32,
@@ -667,7 +667,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             && !page.in_footer[ordinal as usize]
             && !page.in_landmark[ordinal as usize];
         ev.add(
-            if icons { CHROME_THRESHOLD } else { 1 },
+            if icons { ALONE } else { WEAK_SIGN },
             Some(Category::Social),
             Fact::FollowLinks {
                 count: row.follow_links,
@@ -706,7 +706,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             "p" | "div" | "li" | "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "blockquote"
         )
     {
-        let points = if labelled { CHROME_THRESHOLD } else { 1 };
+        let points = if labelled { ALONE } else { WEAK_SIGN };
         ev.add(
             points,
             Some(Category::Related),
@@ -721,7 +721,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && !page.in_article(ordinal)
     {
         ev.add(
-            3,
+            ALONE,
             Some(Category::AppPromo),
             Fact::AppLinks {
                 count: row.app_links,
@@ -741,7 +741,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && row.headings == 0
         && !page.in_article(ordinal)
     {
-        ev.add(2, None, Fact::AnnouncementBar);
+        ev.add(STRONG_SIGN, None, Fact::AnnouncementBar);
     }
     // An ad slot: named so, small, and not a list of links. (A banner's image link is one; a
     // text link is not: "Weekly Ad" in a shop's menu leads to its circular.)
@@ -750,7 +750,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && row.links <= 2
         && !(row.tag.as_ref() == "a" && row.words > 0 && row.images == 0)
     {
-        ev.add(2, None, Fact::AdSlot);
+        ev.add(STRONG_SIGN, None, Fact::AdSlot);
     }
     // A rail: a list of teasers outside the article, with a heading over it (or a name).
     // (A footer's link columns under their headings are the site's map, not a rail.)
@@ -780,16 +780,16 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             // ("More car rankings:").
             let points = if page.in_article(ordinal) {
                 if pure && says_rail {
-                    3
+                    ALONE
                 } else if pure && heading {
-                    2
+                    STRONG_SIGN
                 } else {
-                    1
+                    WEAK_SIGN
                 }
             } else if heading {
-                3
+                ALONE
             } else {
-                2
+                STRONG_SIGN
             };
             ev.add(
                 points,
@@ -813,7 +813,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
             && row.links >= RAIL_MIN_LINKS
             && row.link_density() >= ANNOUNCED_RAIL_MIN_LINK_DENSITY;
         ev.add(
-            if announced { 2 } else { 1 },
+            if announced { STRONG_SIGN } else { WEAK_SIGN },
             None,
             Fact::LinkList {
                 percent: (row.link_density() * 100.0) as u32,
@@ -825,7 +825,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         && row.link_density() < RAIL_MIN_LINK_DENSITY
         && row.words > PROMPT_MAX_WORDS
     {
-        ev.points = ev.points.saturating_sub(1);
+        ev.points = ev.points.saturating_sub(WEAK_SIGN);
     }
     // What the block is decides its category: a rail's structure over a word in its heading,
     // an e-mail form over the word "subscribe" beside it (unless a paywall's own words say it

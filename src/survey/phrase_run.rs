@@ -6,7 +6,7 @@ use super::{Row, State};
 use crate::category::Category;
 use crate::rules::lexicon;
 use crate::text::decode_entities;
-use crate::tuning::SHORT_RUN_WORDS;
+use crate::tuning::{SHORT_RUN_WORDS, STRONG_SIGN, WEAK_SIGN};
 
 impl State {
     /// Scans the run of text that a block boundary just ended, and credits its phrase hits to
@@ -100,11 +100,13 @@ fn credit_phrases(row: &mut Row, folded: &str) {
         // sentence they describe.
         let heading_words = matches!(phrase.category, Category::Related | Category::Social);
         let label = short || (heading_words && at == 0);
+        // (A phrase's weight is the points it gives the judge: a strong one is a strong sign.)
         let weight = match phrase.strength {
-            lexicon::Strength::Strong if label || !heading_words => 2,
-            lexicon::Strength::Weak if label => 1,
+            lexicon::Strength::Strong if label || !heading_words => STRONG_SIGN,
+            lexicon::Strength::Weak if label => WEAK_SIGN,
             _ => return,
         };
+        let weight = u16::try_from(weight).unwrap_or(u16::MAX);
         let slot = &mut row.phrase_weight[phrase.category.index()];
         *slot = slot.saturating_add(weight);
         if row.first_phrase.is_none() {
