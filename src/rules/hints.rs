@@ -29,10 +29,38 @@ pub struct Hint {
     pub strength: HintStrength,
 }
 
-/// Words that, beside `ad` or `ads`, say the opposite: `ad-exclude`, `ad-free`, `no-ads`.
-const AD_NEGATIONS: &[&str] = &[
-    "exclude", "excluded", "free", "no", "none", "blocker", "block", "less",
+/// Words that, right after `ad` or `ads` in one class name, say the opposite: `ad-exclude`,
+/// `ad-free`, `ads-none`, `ad-blocker`, `adblock`'s `ad-block`.
+const AD_NEGATIONS_AFTER: &[&str] = &[
+    "exclude", "excluded", "free", "none", "blocker", "block", "blocked", "less",
 ];
+
+/// Words that, right before `ad` or `ads` in one class name, say the opposite: `no-ads`.
+/// (Not `block`: Drupal names every block so, and `block-ad` is its block holding an ad.)
+const AD_NEGATIONS_BEFORE: &[&str] = &["no", "non"];
+
+/// For each word of a value, in `any_word`'s order, whether it is an ad word that a negation
+/// beside it in the same class name turns around (`no-ads`, `ad-free`). A negation elsewhere
+/// in the value says nothing of it: Bootstrap's `no-gutters` beside `ad-slot`.
+fn negated_ad_words(value: &str) -> Vec<bool> {
+    let mut out = Vec::new();
+    for token in value.split_whitespace() {
+        let mut words = Vec::new();
+        any_word(token, |w| {
+            words.push(w.to_owned());
+            false
+        });
+        for (k, w) in words.iter().enumerate() {
+            let ad = matches!(w.as_str(), "ad" | "ads");
+            let before = k > 0 && AD_NEGATIONS_BEFORE.contains(&words[k - 1].as_str());
+            let after = words
+                .get(k + 1)
+                .is_some_and(|n| AD_NEGATIONS_AFTER.contains(&n.as_str()));
+            out.push(ad && (before || after));
+        }
+    }
+    out
+}
 
 /// Words that name a chrome block, the category each names, and how strongly.
 pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
@@ -293,16 +321,19 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
     // How often each single hint word was said: a few slots on the stack (a value names a
     // handful of hints at most; any beyond the slots count once).
     let mut said = [(usize::MAX, 0u32); 8];
-    let mut negated = false;
+    let negations = negated_ad_words(value);
+    let negated = negations.contains(&true);
+    let mut at = 0;
     let mut joined = String::with_capacity(value.len());
     any_word(value, |w| {
         if !joined.is_empty() {
             joined.push('-');
         }
         joined.push_str(w);
-        negated |= AD_NEGATIONS.contains(&w);
+        let this_negated = negations.get(at).copied().unwrap_or(false);
+        at += 1;
         if let Some(&i) = single_words().get(w) {
-            if !(negated && CHROME_WORDS[i].1 == Ad) {
+            if !this_negated {
                 if let Some(slot) = said.iter_mut().find(|(j, _)| *j == i || *j == usize::MAX) {
                     *slot = (i, slot.1 + 1);
                 }
@@ -328,9 +359,10 @@ pub fn chrome_hint(value: &str) -> Option<Hint> {
                     && (end == joined.len() || joined.as_bytes()[end] == b'-')
             })
         });
+    // (A compound ad word beside a negation, `ad-slot-free`, is turned around too.)
     compound
-        .or_else(|| single.map(|i| &CHROME_WORDS[i]))
         .filter(|(_, category, _)| !(negated && *category == Ad))
+        .or_else(|| single.map(|i| &CHROME_WORDS[i]))
         .map(|&(token, category, strength)| Hint {
             category,
             token,
@@ -419,6 +451,10 @@ mod tests {
             hint("c-newsletter--promo"),
             Some((Newsletter, "newsletter"))
         );
+        assert_eq!(hint("internal-ad promo block-ad"), Some((Ad, "ad")));
+        assert_eq!(hint("no-gutters ad-container"), Some((Ad, "ad")));
+        assert_eq!(hint("ad-block-notice"), None);
+        assert_eq!(hint("ads-free-banner"), None);
         assert_eq!(hint("no-ads product-card"), None);
         assert_eq!(hint("jp-relatedposts"), Some((Related, "relatedposts")));
         assert_eq!(hint("mostShared link-flow"), Some((Related, "most-shared")));
