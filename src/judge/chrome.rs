@@ -610,6 +610,21 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     if mail_pitch {
         ev.add(WEAK_SIGN, None, Fact::MailPitch);
     }
+    // A box named a newsletter's outright that holds nothing yet (no words, no links, no
+    // field): the slot a script fills with its sign-up form, as an ad slot waits for its ad.
+    // (Only a box: a menu entry's icon, a consent dialog's opt-in checkbox or a form's own
+    // field is part of something else.)
+    if ev.has_strong_hint()
+        && hinted == Some(Category::Newsletter)
+        && !menu
+        && matches!(&*row.tag, "div" | "section" | "aside")
+        && row.words == 0
+        && row.links == 0
+        && row.inputs == 0
+        && row.forms == 0
+    {
+        ev.add(WEAK_SIGN, None, Fact::SignupSlot);
+    }
     // An e-mail field and a button, with a line or two about them: a sign-up box on its own.
     if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
         ev.add(ALONE, Some(Category::Newsletter), Fact::SignupForm);

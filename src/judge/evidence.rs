@@ -54,6 +54,8 @@ pub enum Fact {
     AppLinks { count: u32 },
     /// A small block named as an ad slot.
     AdSlot,
+    /// An empty box named as a newsletter's: the slot its sign-up form is drawn into.
+    SignupSlot,
     /// A short bar named as the site's announcement, outside the article.
     AnnouncementBar,
     /// Mostly links.
@@ -104,6 +106,7 @@ impl Fact {
             Fact::TeaserLine { links } => format!("{links} links to other stories, announced"),
             Fact::AppLinks { count } => plural(*count, "app-store link", "app-store links"),
             Fact::AdSlot => "a small slot named as an ad".to_owned(),
+            Fact::SignupSlot => "an empty slot named for a newsletter's sign-up".to_owned(),
             Fact::AnnouncementBar => "a short bar named as the site's announcement".to_owned(),
             Fact::LinkList { percent } => format!("{percent} % links"),
             Fact::Words { count } => plural(*count, "word", "words"),
