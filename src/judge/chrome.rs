@@ -85,7 +85,8 @@ struct Page<'a> {
     holds_landmark: Vec<bool>,
     /// Per ordinal: the element sits inside a landmark, where only small controls may go.
     in_landmark: Vec<bool>,
-    /// Per ordinal: the element is or sits inside a comment section.
+    /// Per ordinal: the element is or sits inside a comment section or a shop's stock alert:
+    /// the page's own function.
     in_comments: Vec<bool>,
     /// Per ordinal: the element is or sits inside the page's footer.
     in_footer: Vec<bool>,
@@ -1346,13 +1347,18 @@ impl<'a> Page<'a> {
             in_breadcrumbs[i] |= row.words <= BREADCRUMB_MAX_WORDS
                 && hints::says_any(&[&row.class, &row.id, &row.extra], hints::BREADCRUMB_WORDS);
             // A comment section is a block of the page, not the page's frame around the article
-            // (`<body class="comments-open">`).
+            // (`<body class="comments-open">`); so is a shop's stock alert, whose e-mail field
+            // asks when the product is back, and everything in it.
             in_footer[i] |= row.tag.as_ref() == "footer"
                 || hints::says_any(&[&row.extra], &["contentinfo"])
                 || hints::says_any(&[&row.class, &row.id], &["footer"]);
             in_comments[i] |= !matches!(&*row.tag, "html" | "body" | "main" | "article")
                 && root.is_none_or(|r| !(i as u32 <= r && row.end > r))
-                && hints::says_any(&[&row.class, &row.id], COMMENT_WORDS);
+                && (hints::says_any(&[&row.class, &row.id], COMMENT_WORDS)
+                    || hints::mentions(
+                        &format!("{} {}", row.class, row.id),
+                        hints::STOCK_ALERT_WORDS,
+                    ));
         }
         let mut prev_with_text = vec![NO_PARENT; rows.len()];
         let mut last_with_text = vec![NO_PARENT; rows.len()];

@@ -397,6 +397,37 @@ pub fn article_lean(value: &str) -> i32 {
     i32::from(pos) - i32::from(neg)
 }
 
+/// Names of a shop's stock alert ("back-in-stock", "restock", "notify-me"): its e-mail field
+/// asks when the product returns, which is the page's function, not a newsletter.
+pub static STOCK_ALERT_WORDS: &[&str] = &[
+    "back-in-stock",
+    "backinstock",
+    "restock",
+    "stock-alert",
+    "stock-alerts",
+    "stock-notification",
+    "notify-me",
+];
+
+// ---- Words of icon controls --------------------------------------------------------------------
+
+/// Words of an icon control's label (`aria-label`, `title`) that share the page: "Share via
+/// Facebook", "Auf Facebook teilen", "Partager sur X".
+const SHARE_LABEL_WORDS: &[&str] = &[
+    "share",
+    "teilen",
+    "partager",
+    "compartir",
+    "condividi",
+    "compartilhar",
+    "delen",
+];
+
+/// Whether a control's label says it shares the page.
+pub(crate) fn says_share(label: &str) -> bool {
+    says_any(&[label], SHARE_LABEL_WORDS)
+}
+
 // ---- Words of form fields -------------------------------------------------------------------
 
 /// Words in an input's name, id, class or placeholder (or a form's action) that ask for an
@@ -451,6 +482,8 @@ mod tests {
             hint("c-newsletter--promo"),
             Some((Newsletter, "newsletter"))
         );
+        assert!(says_share("Share via Facebook") && says_share("Auf Facebook teilen"));
+        assert!(!says_share("Shareholders' letter") && !says_share("Close"));
         assert_eq!(hint("internal-ad promo block-ad"), Some((Ad, "ad")));
         assert_eq!(hint("no-gutters ad-container"), Some((Ad, "ad")));
         assert_eq!(hint("ad-block-notice"), None);

@@ -23,7 +23,7 @@ pub use row::{Row, NO_PARENT};
 use crate::error::Error;
 use crate::input::Input;
 use crate::rules::filter::RuleSet;
-use crate::rules::hints::{mentions, EMAIL_WORDS, SEARCH_WORDS};
+use crate::rules::hints::{mentions, says_share, EMAIL_WORDS, SEARCH_WORDS};
 use crate::rules::hrefs::{
     is_app_href, is_author_href, is_cta_href, is_follow_href, is_home_href, is_share_href,
 };
@@ -276,6 +276,8 @@ fn count_text(chunk: &str, in_word: &mut bool) -> (u32, u32, u32) {
 struct Attributes {
     /// The element is hidden by its `hidden` attribute (not by an ancestor or a style).
     hidden_attr: bool,
+    /// `aria-label`: what a control says when it shows only an icon.
+    label: Option<String>,
     href: Option<String>,
     /// `type`, lower-cased.
     kind: Option<String>,
@@ -293,6 +295,7 @@ impl Attributes {
         let mut extra = String::new();
         let mut attrs = Attributes {
             hidden_attr: false,
+            label: None,
             href: None,
             kind: None,
             key: None,
@@ -305,8 +308,12 @@ impl Attributes {
                 "id" => row.id = attr.value().into(),
                 "class" => row.class = attr.value().into(),
                 "role" | "aria-label" | "itemprop" => {
-                    extra.push_str(&attr.value());
+                    let value = attr.value();
+                    extra.push_str(&value);
                     extra.push(' ');
+                    if name == "aria-label" {
+                        attrs.label = Some(value);
+                    }
                 }
                 // `rel` says what a link is to the page (`sponsored`, `nofollow`): only an
                 // author link says anything about the block.
@@ -364,7 +371,11 @@ fn count_element(row: &mut Row, tag: &str, attrs: &Attributes, is_button_class: 
             row.searches = u32::from(mentions(&says, SEARCH_WORDS));
         }
         "textarea" => row.textareas = 1,
-        "button" => row.ctas = 1,
+        "button" => {
+            row.ctas = 1;
+            // An icon button labelled "Share via Facebook" shares as a sharer link does.
+            row.share_links = u32::from(attrs.label.as_deref().is_some_and(says_share));
+        }
         "input" => match kind {
             Some("submit" | "button" | "image") => row.ctas = 1,
             Some("email" | "text" | "password" | "tel" | "search") | None => {
