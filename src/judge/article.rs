@@ -2,7 +2,7 @@
 //! block, let it climb when the article was split into sections, and add sibling blocks that
 //! belong to it.
 
-use crate::rules::hints::{article_lean, chrome_hint, says_any};
+use crate::rules::hints::{self, article_lean, chrome_hint, says_any};
 use crate::rules::lexicon;
 use crate::survey::{Row, Survey, NO_PARENT};
 use crate::tuning::*;
@@ -19,16 +19,12 @@ pub struct ArticleBlocks {
 /// Landmarks whose prose is never the article's (navigation, sidebars, footers, forms).
 const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "form", "menu", "dialog"];
 
-/// Words of a cookie-consent box's names and labels (`onetrust-consent-sdk`, `aria-label="Cookie
-/// banner"`): its paragraphs of legal prose are never the article.
-const CONSENT_WORDS: &[&str] = &["consent", "onetrust", "gdpr", "cookiebot", "didomi"];
-
 /// A cookie-consent box: a consent word in its names, or "cookie" in its label. ("Cookie"
 /// counts only in an aria-label: a recipe's class may say "cookies". A dialog's role alone
 /// says nothing: a quick-view modal left unclosed may hold the page.)
 fn is_consent(row: &Row) -> bool {
     says_any(&[&row.extra], &["cookie", "cookies"])
-        || says_any(&[&row.class, &row.id, &row.extra], CONSENT_WORDS)
+        || says_any(&[&row.class, &row.id, &row.extra], hints::CONSENT_WORDS)
 }
 
 /// Tags that are prose paragraphs for scoring.

@@ -35,32 +35,6 @@ const INERT: &[&str] = &[
     "wbr", "source", "track", "param",
 ];
 
-/// Words that make a block a comment section: comments are the page, never a prompt.
-const COMMENT_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "respond",
-    "reply",
-    "replies",
-    "disqus",
-    "discussion",
-];
-
-/// Hint words that name a paywall or a sign-in wall, which no shop or pricing page has.
-const GATE_HINTS: &[&str] = &["paywall", "regwall", "meter", "piano", "barrier", "gate"];
-
-/// Words in a box's name that say it signs the reader up, whatever its call to action is.
-const SIGNUP_WORDS: &[&str] = &[
-    "subscribe",
-    "subscription",
-    "newsletter",
-    "signup",
-    "membership",
-];
-
-/// Hint words that name a box by its call to action rather than by what it sells.
-const PROMO_HINTS: &[&str] = &["cta", "promo"];
-
 /// Elements that hold a list of teasers, and elements that are its items.
 const LIST_TAGS: &[&str] = &[
     "ul", "ol", "div", "section", "aside", "nav", "article", "footer",
@@ -159,7 +133,7 @@ fn is_menu(row: &Row) -> bool {
 
 /// A comment section, a search box, or a form that is not a sign-up form: never chrome whole.
 fn is_page_function(row: &Row) -> bool {
-    hints::says_any(&[&row.class, &row.id], COMMENT_WORDS)
+    hints::says_any(&[&row.class, &row.id], hints::COMMENT_WORDS)
         || (row.forms > 0 && (row.searches > 0 || row.textareas > 0))
         || (row.searches > 0 && row.emails == 0)
 }
@@ -569,7 +543,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     let promo_name = ev
         .facts
         .iter()
-        .any(|f| matches!(f, Fact::Hint { word, .. } if PROMO_HINTS.contains(word)));
+        .any(|f| matches!(f, Fact::Hint { word, .. } if hints::PROMO_HINTS.contains(word)));
     let house_promo = promo_name
         && !offer
         && page.has_article
@@ -867,7 +841,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         Some(Category::Subscribe)
             if house_promo
                 && row.phrases(Category::Subscribe) == 0
-                && !hints::says_any(&[&row.class, &row.id], SIGNUP_WORDS) =>
+                && !hints::says_any(&[&row.class, &row.id], hints::SIGNUP_WORDS) =>
         {
             Some(Category::Ad)
         }
@@ -1055,7 +1029,7 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
     // (A site-wide bar over an article, dated or not, is the site's, not the article's.)
     if !(page.has_article && page.dated) && ev.category == Some(Category::Subscribe) {
         let gate = ev.facts.iter().any(|f| match f {
-            Fact::Hint { word, .. } => GATE_HINTS.contains(word),
+            Fact::Hint { word, .. } => hints::GATE_HINTS.contains(word),
             Fact::Phrase { phrase, .. } => lexicon::is_gate(phrase),
             Fact::AnnouncementBar => page.has_article,
             _ => false,
@@ -1354,7 +1328,7 @@ impl<'a> Page<'a> {
                 || hints::says_any(&[&row.class, &row.id], &["footer"]);
             in_comments[i] |= !matches!(&*row.tag, "html" | "body" | "main" | "article")
                 && root.is_none_or(|r| !(i as u32 <= r && row.end > r))
-                && (hints::says_any(&[&row.class, &row.id], COMMENT_WORDS)
+                && (hints::says_any(&[&row.class, &row.id], hints::COMMENT_WORDS)
                     || hints::mentions(
                         &format!("{} {}", row.class, row.id),
                         hints::STOCK_ALERT_WORDS,

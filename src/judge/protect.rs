@@ -11,31 +11,6 @@ use crate::rules::hints::{self, says_any, HintStrength};
 use crate::survey::{Row, Survey, NO_PARENT};
 use crate::tuning::{HEADER_PIECE_MAX_CHARS, PROSE_MAX_LINK_DENSITY, PROSE_PARAGRAPH_CHARS};
 
-/// Class, id and attribute words of the pieces of an article's header.
-const HEADER_WORDS: &[&str] = &[
-    "byline",
-    "author",
-    "authors",
-    "date",
-    "dateline",
-    "published",
-    "datepublished",
-    "timestamp",
-    "pubdate",
-    "standfirst",
-    "dek",
-    "deck",
-    "subtitle",
-    "subheadline",
-    "subhead",
-    "lede",
-    "lead",
-    "summary",
-    "excerpt",
-    "headline",
-    "kicker",
-];
-
 /// Which ordinals are protected, and why.
 pub struct Protection {
     /// Prose paragraphs in each subtree.
@@ -199,7 +174,8 @@ fn header_pieces(survey: &Survey, article: &ArticleBlocks) -> Vec<u32> {
         }
         let piece = row.text <= HEADER_PIECE_MAX_CHARS
             && (row.tag.as_ref() == "time"
-                || (row.text > 0 && says_any(&[&row.class, &row.id, &row.extra], HEADER_WORDS)));
+                || (row.text > 0
+                    && says_any(&[&row.class, &row.id, &row.extra], hints::HEADER_WORDS)));
         // A lead figure is not an icon in a link or a share bar.
         let in_link = survey
             .ancestors(i as u32)

@@ -409,6 +409,63 @@ pub static STOCK_ALERT_WORDS: &[&str] = &[
     "notify-me",
 ];
 
+// ---- Words of blocks the judge treats apart -----------------------------------------------
+
+/// Words that make a block a comment section: comments are the page, never a prompt.
+pub static COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "respond",
+    "reply",
+    "replies",
+    "disqus",
+    "discussion",
+];
+
+/// Hint words that name a paywall or a sign-in wall, which no shop or pricing page has.
+pub static GATE_HINTS: &[&str] = &["paywall", "regwall", "meter", "piano", "barrier", "gate"];
+
+/// Words in a box's name that say it signs the reader up, whatever its call to action is.
+pub static SIGNUP_WORDS: &[&str] = &[
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "signup",
+    "membership",
+];
+
+/// Hint words that name a box by its call to action rather than by what it sells.
+pub static PROMO_HINTS: &[&str] = &["cta", "promo"];
+
+/// Words of a cookie-consent box's names and labels (`onetrust-consent-sdk`, `aria-label="Cookie
+/// banner"`): its paragraphs of legal prose are never the article.
+pub static CONSENT_WORDS: &[&str] = &["consent", "onetrust", "gdpr", "cookiebot", "didomi"];
+
+/// Class, id and attribute words of the pieces of an article's header.
+pub static HEADER_WORDS: &[&str] = &[
+    "byline",
+    "author",
+    "authors",
+    "date",
+    "dateline",
+    "published",
+    "datepublished",
+    "timestamp",
+    "pubdate",
+    "standfirst",
+    "dek",
+    "deck",
+    "subtitle",
+    "subheadline",
+    "subhead",
+    "lede",
+    "lead",
+    "summary",
+    "excerpt",
+    "headline",
+    "kicker",
+];
+
 // ---- Words of icon controls --------------------------------------------------------------------
 
 /// Words of an icon control's label (`aria-label`, `title`) that share the page: "Share via
