@@ -1329,10 +1329,9 @@ impl<'a> Page<'a> {
             in_comments[i] |= !matches!(&*row.tag, "html" | "body" | "main" | "article")
                 && root.is_none_or(|r| !(i as u32 <= r && row.end > r))
                 && (hints::says_any(&[&row.class, &row.id], hints::COMMENT_WORDS)
-                    || hints::mentions(
-                        &format!("{} {}", row.class, row.id),
-                        hints::STOCK_ALERT_WORDS,
-                    ));
+                    || [&row.class, &row.id]
+                        .iter()
+                        .any(|v| hints::mentions(v, hints::STOCK_ALERT_WORDS)));
         }
         let mut prev_with_text = vec![NO_PARENT; rows.len()];
         let mut last_with_text = vec![NO_PARENT; rows.len()];
