@@ -113,6 +113,26 @@ develop and improve our products, as described in the notice below.";
     assert!(text.contains("Summary 1"), "{text}");
 }
 
+/// Elementor draws every paragraph inside `elementor-widget-container`: the builder's word
+/// "widget" does not make the article's body a sidebar, so a tagline in the menu's panel (a
+/// `page` class, one sentence) does not win over it.
+#[test]
+fn a_page_builders_widget_classes_do_not_hide_the_article() {
+    let body: String = (0..5)
+        .map(|i| format!("<p>Part {i}: {PROSE}</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><header><ul class=\"mega-menu\"><li><a href=\"/a\">About</a>\
+         <div class=\"page\"><p>Example Realty, a top choice for homes, land and advice.</p></div>\
+         </li></ul></header><main>\
+         <div class=\"elementor-element elementor-widget elementor-widget-text-editor\">\
+         <div class=\"elementor-widget-container\">{body}</div></div></main></body></html>"
+    );
+    let text = read_text(&html);
+    assert!(text.contains("Part 4"), "{text}");
+    assert!(!text.contains("top choice"), "{text}");
+}
+
 /// Text a utility class hides (`sr-only`, `d-none`, Webflow's `w-condition-invisible`) is not
 /// what the page shows, and the reader leaves it out.
 #[test]

@@ -383,17 +383,29 @@ fn single_words() -> &'static HashMap<&'static str, usize> {
     })
 }
 
-/// +1 for an article word, -1 for a furniture word, 0 for neither or both.
+/// Class prefixes a page builder gives every element it draws, whatever the element holds:
+/// Elementor wraps each heading and each paragraph of an article in `elementor-widget` and
+/// `elementor-widget-container`, so the furniture word "widget" in them says nothing. (A
+/// WordPress sidebar's own `widget widget_text` still leans away.) Measured on WCXB's 792
+/// articles: one Elementor article had come out as a tagline in its menu's panel, five more
+/// lost short text blocks of their own, three now keep a line of chrome; word F1 0.949 -> 0.951.
+pub static BUILDER_PREFIXES: &[&str] = &["elementor-widget"];
+
+/// +1 for an article word, -1 for a furniture word, 0 for neither or both. A furniture word in
+/// a page builder's own class (`BUILDER_PREFIXES`) does not count.
 pub fn article_lean(value: &str) -> i32 {
     if value.is_empty() || !lean_prefilter().is_match(value) {
         return 0;
     }
     let (mut pos, mut neg) = (false, false);
-    any_word(value, |w| {
-        pos |= ARTICLE_WORDS.contains(&w);
-        neg |= FURNITURE_WORDS.contains(&w);
-        pos && neg
-    });
+    for token in value.split_ascii_whitespace() {
+        let builder = BUILDER_PREFIXES.iter().any(|p| token.starts_with(p));
+        any_word(token, |w| {
+            pos |= ARTICLE_WORDS.contains(&w);
+            neg |= FURNITURE_WORDS.contains(&w) && !builder;
+            pos && neg
+        });
+    }
     i32::from(pos) - i32::from(neg)
 }
 
