@@ -311,11 +311,30 @@ fn lean_prefilter() -> &'static AhoCorasick {
     M.get_or_init(|| prefilter(ARTICLE_WORDS.iter().chain(FURNITURE_WORDS).copied()))
 }
 
+/// Class prefixes that say what a block holds or sits beside, not what it is: `has-rail-right`
+/// is the main column beside a rail, `with-sidebar` a layout with one, WordPress's
+/// `has-background` a styled paragraph.
+pub static HOLDING_PREFIXES: &[&str] = &["has-", "with-"];
+
+/// An attribute value without its `HOLDING_PREFIXES` tokens (borrowed when it has none).
+fn what_it_is(value: &str) -> std::borrow::Cow<'_, str> {
+    let holds = |t: &str| HOLDING_PREFIXES.iter().any(|p| t.starts_with(p));
+    if !value.split_ascii_whitespace().any(holds) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let kept: Vec<&str> = value
+        .split_ascii_whitespace()
+        .filter(|t| !holds(t))
+        .collect();
+    std::borrow::Cow::Owned(kept.join(" "))
+}
+
 /// The first chrome hint found in an attribute value's words.
 pub fn chrome_hint(value: &str) -> Option<Hint> {
     if value.is_empty() || !chrome_prefilter().is_match(value) {
         return None;
     }
+    let value = &*what_it_is(value);
     // Single words: the hint that comes first in `CHROME_WORDS` wins.
     let mut single: Option<usize> = None;
     // How often each single hint word was said: a few slots on the stack (a value names a
@@ -386,7 +405,7 @@ fn single_words() -> &'static HashMap<&'static str, usize> {
 /// Class prefixes a page builder gives every element it draws, whatever the element holds:
 /// Elementor wraps each heading and each paragraph of an article in `elementor-widget` and
 /// `elementor-widget-container`, so the furniture word "widget" in them says nothing. (A
-/// WordPress sidebar's own `widget widget_text` still leans away.) Measured on WCXB's 792
+/// WordPress sidebar's own `widget widget_recent_entries` still leans away.) Measured on WCXB's 792
 /// articles: one Elementor article had come out as a tagline in its menu's panel, five more
 /// lost short text blocks of their own, three now keep a line of chrome; word F1 0.949 -> 0.951.
 pub static BUILDER_PREFIXES: &[&str] = &["elementor-widget"];
@@ -398,7 +417,7 @@ pub fn article_lean(value: &str) -> i32 {
         return 0;
     }
     let (mut pos, mut neg) = (false, false);
-    for token in value.split_ascii_whitespace() {
+    for token in what_it_is(value).split_ascii_whitespace() {
         let builder = BUILDER_PREFIXES.iter().any(|p| token.starts_with(p));
         any_word(token, |w| {
             pos |= ARTICLE_WORDS.contains(&w);
@@ -575,5 +594,16 @@ mod tests {
         assert_eq!(chrome_hint("hero-cta").map(|h| h.strength), Some(Weak));
         assert_eq!(article_lean("article-text"), 1);
         assert_eq!(article_lean("site-footer"), -1);
+    }
+
+    #[test]
+    fn a_name_for_what_a_block_holds_is_not_what_it_is() {
+        assert_eq!(chrome_hint("main-wrap has-rail-right"), None);
+        assert!(chrome_hint("right-rail").is_some());
+        assert_eq!(article_lean("content with-sidebar"), 1);
+        // A page builder's box around every paragraph leans neither way; a sidebar's widget
+        // still leans away.
+        assert_eq!(article_lean("elementor-widget-container"), 0);
+        assert_eq!(article_lean("widget widget_recent_entries"), -1);
     }
 }
