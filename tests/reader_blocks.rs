@@ -133,6 +133,35 @@ fn a_page_builders_widget_classes_do_not_hide_the_article() {
     assert!(!text.contains("top choice"), "{text}");
 }
 
+/// A credits paragraph of linked names, the best-scoring block, sits in wrappers that add
+/// nothing to it: the root climbs through them to the article they are a section of, although
+/// the names make them link-heavy.
+#[test]
+fn a_link_heavy_block_does_not_stop_the_climb_through_its_wrappers() {
+    let names: String = (0..120)
+        .map(|i| format!("<a href=\"/p/{i}\">Ana Lee-Moreno {i}</a> (type design), "))
+        .collect();
+    let section = |inner: &str| {
+        format!("<div class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"text-block\">{inner}</div></div></div></div>")
+    };
+    let prose: String = (0..4)
+        .map(|i| {
+            section(&format!(
+                "<p>Chapter {i}: {PROSE}</p>{}",
+                format!("<p>{PROSE}</p>").repeat(4)
+            ))
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main>{prose}{}</main></body></html>",
+        section(&format!("<p>Special thanks to {names}and many more.</p>"))
+    );
+    let text = read_text(&html);
+    for chapter in ["Chapter 0", "Chapter 3", "Special thanks"] {
+        assert!(text.contains(chapter), "{chapter} lost:\n{text}");
+    }
+}
+
 /// Text a utility class hides (`sr-only`, `d-none`, Webflow's `w-condition-invisible`) is not
 /// what the page shows, and the reader leaves it out.
 #[test]

@@ -173,7 +173,10 @@ fn climbable_parent(rows: &[Row], furniture: &[bool], at: usize) -> Option<usize
         return None;
     }
     let p = parent as usize;
-    (!furniture[p] && rows[p].link_density() < CLIMB_MAX_LINK_DENSITY).then_some(p)
+    // A wrapper that adds no text of its own is passed through whatever the block holds: a
+    // credits list of linked names does not make the article's wrappers a link list.
+    let wrapper = rows[p].text == rows[at].text;
+    (!furniture[p] && (wrapper || rows[p].link_density() < CLIMB_MAX_LINK_DENSITY)).then_some(p)
 }
 
 /// A data table's rows are short cells that add up: a table part that won is a table in the
