@@ -21,7 +21,12 @@ pub enum Error {
     BadOption(String),
     /// A filter-list rule could not be compiled.
     #[error("rule on line {line} is not supported: {why}")]
-    Rule { line: usize, why: String },
+    Rule {
+        /// The rule's line number in its list (1-based).
+        line: usize,
+        /// What in the rule cannot be compiled.
+        why: String,
+    },
     /// A broken invariant inside the engine; a bug, reported instead of panicking.
     #[error("internal error: {0} (please report this page)")]
     Internal(&'static str),

@@ -7,6 +7,7 @@
 // one place allowed it (so the wasm build denies rather than forbids).
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![cfg_attr(target_arch = "wasm32", deny(unsafe_code))]
+#![warn(missing_docs)]
 
 pub mod category;
 pub mod clock;
@@ -43,7 +44,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Timings {
+    /// The survey pass, with the filter-list rule pass.
     pub survey: f64,
+    /// Judging the survey.
     pub judge: f64,
     /// The strip pass (clean) or extract + sanitize + render (read); 0 for analyze.
     pub output: f64,
@@ -53,7 +56,9 @@ pub struct Timings {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
+    /// The judge's decision about the page.
     pub verdict: Verdict,
+    /// How long each pass took.
     pub timings: Timings,
 }
 
@@ -62,7 +67,9 @@ pub struct Analysis {
 pub struct Cleaned {
     /// The page with chrome removed, in its own encoding.
     pub html: Vec<u8>,
+    /// The verdict whose removals were applied.
     pub verdict: Verdict,
+    /// How long each pass took.
     pub timings: Timings,
 }
 
@@ -70,9 +77,11 @@ pub struct Cleaned {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reader {
+    /// The extracted article: its metadata, sanitized content and text.
     pub article: Article,
     /// The complete reader document.
     pub document: String,
+    /// How long each pass took.
     pub timings: Timings,
 }
 

@@ -27,6 +27,7 @@ pub const MIN_PARAGRAPH_CHARS: u32 = 25;
 /// Text length at which a paragraph's length bonus stops growing: one point per 100 characters,
 /// at most three, so one huge paragraph cannot outweigh several real ones.
 pub const LENGTH_BONUS_CHARS: u32 = 100;
+/// The most points a paragraph's length bonus gives (reached at 300 characters).
 pub const MAX_LENGTH_BONUS: f32 = 3.0;
 
 /// Score added or taken away for article-ish / furniture-ish class and id words.
@@ -39,6 +40,7 @@ pub const SIBLING_MIN_SCORE: f32 = 10.0;
 
 /// A sibling paragraph with this much text and low link density joins the article outright.
 pub const SIBLING_PARAGRAPH_CHARS: u32 = 80;
+/// …and a link density (share of its text inside links) below this.
 pub const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// The root climbs to its parent while the parent's paragraph text exceeds the root's by this
@@ -58,6 +60,8 @@ pub const OPENING_CHARS: usize = 40;
 /// Text (chars) of a block at which it counts as article prose that chrome rules may not
 /// remove, if its link density is below `PROSE_MAX_LINK_DENSITY`.
 pub const PROSE_CHARS: u32 = 400;
+/// Link density (share of text inside links) below which a block of prose length is prose and
+/// not a link list.
 pub const PROSE_MAX_LINK_DENSITY: f32 = 0.3;
 
 /// A single paragraph is article prose when it has this much text and few links.

@@ -39,10 +39,13 @@ pub enum Verb {
 /// One line of a label file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Label {
+    /// Its line number in the label file (1-based).
     pub line: usize,
+    /// Whether the block must go, may go or must stay.
     pub verb: Verb,
     /// The category (`remove`, `may`) or the kind of block (`keep`: header, body, ...).
     pub what: String,
+    /// The CSS selector that finds the block (its outermost visible matches).
     pub selector: String,
 }
 
@@ -51,6 +54,7 @@ pub struct Label {
 pub struct LabelFile {
     /// The page type from the `# type:` line (`article` when absent).
     pub page_type: String,
+    /// The label lines, in file order.
     pub labels: Vec<Label>,
 }
 
@@ -142,9 +146,13 @@ struct Block {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Miss {
+    /// The label's line number.
     pub line: usize,
+    /// The category the label gives, as written.
     pub category: String,
+    /// The label's selector.
     pub selector: String,
+    /// The ordinal of the labelled block.
     pub ordinal: u32,
     /// Share of its text the verdict removed.
     pub removed_share: f64,
@@ -156,10 +164,15 @@ pub struct Miss {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Wrong {
+    /// The removed element's ordinal.
     pub ordinal: u32,
+    /// Its tag name.
     pub tag: String,
+    /// The category the verdict gave it.
     pub category: Category,
+    /// The verdict's reason for removing it.
     pub reason: String,
+    /// The first words of the block.
     pub preview: String,
     /// For a must-stay violation, the kind of block it touched and the label's line.
     pub keep: Option<(String, usize)>,
@@ -169,8 +182,12 @@ pub struct Wrong {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Mislabel {
+    /// The label's line number.
     pub line: usize,
+    /// The category the label gives, as written.
     pub want: String,
+    /// The category of the removal that found it (of the one with the most text, when several
+    /// removals inside it did).
     pub got: Category,
 }
 
@@ -178,10 +195,15 @@ pub struct Mislabel {
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
+    /// Blocks the `remove` labels name on the page (each selector's outermost visible matches).
     pub labelled: usize,
+    /// Of those, blocks the verdict removed (wholly, or [`FOUND_TEXT_SHARE`] of their text).
     pub found: usize,
+    /// Of the found, those removed with the label's category.
     pub right_category: usize,
+    /// Removals that touch visible text or an image.
     pub removed: usize,
+    /// Of those, removals inside (or mostly covered by) `remove` or `may` blocks.
     pub justified: usize,
 }
 
@@ -222,16 +244,23 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageClean {
+    /// The page's name: `seed`, `wcxb/<id>` or `readability/<name>`.
     pub name: String,
+    /// The page type from its label file.
     pub page_type: String,
     /// Per category, in [`Category::ALL`] order.
     pub counts: Vec<Counts>,
+    /// `remove` blocks the verdict did not find.
     pub misses: Vec<Miss>,
+    /// Removals no `remove` or `may` label covers (and that break no `keep` block).
     pub unjustified: Vec<Wrong>,
+    /// Removals that take a `keep` block whole, or cut into one with no label justifying them.
     pub violations: Vec<Wrong>,
+    /// Found blocks removed with another category than their label's.
     pub mislabels: Vec<Mislabel>,
     /// Label lines whose selector matched nothing on the page.
     pub unmatched: Vec<usize>,
+    /// Set when the label file could not be parsed or the engine failed on the page.
     pub error: Option<String>,
 }
 
@@ -442,10 +471,13 @@ fn score_removals(
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CleanReport {
+    /// Every page's result, sorted by label file.
     pub pages: Vec<PageClean>,
     /// Per category, in [`Category::ALL`] order, summed over pages.
     pub counts: Vec<Counts>,
+    /// All categories summed over all pages.
     pub total: Counts,
+    /// Must-stay violations over all pages.
     pub violations: usize,
 }
 
@@ -563,11 +595,14 @@ pub fn evaluate_labels(labels: &Path, shared: &Path) -> Result<CleanReport, Stri
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Kept {
+    /// The WCXB page id.
     pub id: String,
+    /// The page type WCXB gives it (`article`, …).
     pub page_type: String,
     /// Main-content tokens in the cleaned page over those in the original page (1 when the
     /// original page shows none of them).
     pub share: f64,
+    /// Set when the page could not be read or cleaned (the share is then 0).
     pub error: Option<String>,
 }
 

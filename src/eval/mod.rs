@@ -17,9 +17,13 @@ use std::path::Path;
 /// Scores for one page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageScore {
+    /// The page folder's name.
     pub name: String,
+    /// Token precision: share of the reader text's tokens that the expected text has.
     pub precision: f64,
+    /// Token recall: share of the expected text's tokens that the reader text has.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
     /// Set when the engine failed on the page (scores are then 0).
     pub error: Option<String>,
@@ -28,9 +32,13 @@ pub struct PageScore {
 /// Scores for a whole folder.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// Every page's scores, sorted by name.
     pub pages: Vec<PageScore>,
+    /// Mean of the pages' precision.
     pub mean_precision: f64,
+    /// Mean of the pages' recall.
     pub mean_recall: f64,
+    /// Mean of the pages' F1 (not the F1 of the means).
     pub mean_f1: f64,
 }
 
@@ -189,7 +197,9 @@ pub fn wcxb_truth(shared: &Path) -> Result<serde_json::Map<String, serde_json::V
 /// The outcome of checking a report against floors.
 #[derive(Debug, Clone, Default)]
 pub struct FloorCheck {
+    /// Floor lines the report meets.
     pub passed: usize,
+    /// One sentence per floor missed: the score below it, or the page missing.
     pub failures: Vec<String>,
 }
 

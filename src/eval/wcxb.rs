@@ -83,22 +83,34 @@ pub fn fold(text: &str) -> String {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WcxbPage {
+    /// The WCXB page id.
     pub id: String,
+    /// The page type WCXB gives it (`article`, …).
     pub page_type: String,
     /// `None` when the reader gave no text.
     pub shingle_precision: Option<f64>,
+    /// Share of the truth's 4-token shingles that the reader text has.
     pub shingle_recall: f64,
+    /// Word F1 of the reader text against the truth.
     pub word_f1: f64,
+    /// `with` snippets (text that must be in the main content) found in the reader text.
     pub with_found: usize,
+    /// `with` snippets the truth lists.
     pub with_total: usize,
+    /// `without` snippets (text that must not be in the main content) found in the reader text.
     pub without_found: usize,
+    /// `without` snippets the truth lists.
     pub without_total: usize,
-    /// `None` when the truth has no value.
+    /// Whether the title equals the truth's, folded; `None` when the truth has no value.
     pub title_ok: Option<bool>,
+    /// Whether the byline and the truth's author, folded, contain one another; `None` when the
+    /// truth has no value.
     pub author_ok: Option<bool>,
+    /// Whether the publication date starts with the truth's; `None` when the truth has no value.
     pub date_ok: Option<bool>,
     /// Whether the verdict called the page readerable (an article worth a reader view).
     pub readerable: bool,
+    /// Set when the page could not be read or the engine failed on it (scores are then 0).
     pub error: Option<String>,
 }
 
@@ -106,15 +118,26 @@ pub struct WcxbPage {
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WcxbSummary {
+    /// Pages summarized.
     pub pages: usize,
+    /// Mean shingle precision over the pages where the reader gave text.
     pub shingle_precision: f64,
+    /// Mean shingle recall over all pages.
     pub shingle_recall: f64,
+    /// Harmonic mean of the mean shingle precision and recall.
     pub shingle_f1: f64,
+    /// Mean word F1.
     pub word_f1: f64,
+    /// `with` snippets found over `with` snippets listed, summed over pages (higher is better).
     pub with_rate: f64,
+    /// `without` snippets found over `without` snippets listed, summed over pages (lower is
+    /// better).
     pub without_rate: f64,
+    /// Share of pages with a truth title whose title is right.
     pub title: f64,
+    /// Share of pages with a truth author whose byline is right.
     pub author: f64,
+    /// Share of pages with a truth date whose publication date is right.
     pub date: f64,
     /// Share of pages whose `readerable` is right (true for articles, false for the other types).
     pub readerable: f64,

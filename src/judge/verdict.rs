@@ -26,9 +26,13 @@ pub struct Removal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
+    /// The ordinal of the element the rule matched.
     pub ordinal: u32,
+    /// Its tag name.
     pub tag: String,
+    /// The filter-list rule that matched, as written in its list.
     pub rule: String,
+    /// Why protection kept the element ("not removed because …").
     pub why: String,
 }
 
@@ -36,15 +40,29 @@ pub struct Conflict {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Metadata {
+    /// The headline: the one printed over the article, else the declared one (JSON-LD,
+    /// `og:title`, `<title>`) without the site's name after it, else the first heading.
     pub title: Option<String>,
+    /// The author: a person's name, declared or printed by the headline; never the site or its
+    /// publisher.
     pub byline: Option<String>,
+    /// The site or publisher: JSON-LD `publisher`, else `og:site_name` / `application-name`.
     pub site_name: Option<String>,
+    /// When the article was published, as an ISO date (`YYYY-MM-DD`, a declared time may
+    /// follow): declared, or printed by the headline.
     pub published: Option<String>,
+    /// The page's language, from `<html lang>`.
     pub lang: Option<String>,
+    /// The text direction, from `<html dir>` (lower case: `ltr`, `rtl`).
     pub dir: Option<String>,
+    /// A summary: the page's declared description, else the start of the article's first
+    /// paragraph.
     pub excerpt: Option<String>,
+    /// The lead image's address: `og:image` / `twitter:image`, else JSON-LD `image`.
     pub lead_image: Option<String>,
+    /// The page's canonical address (`<link rel=canonical>`).
     pub canonical: Option<String>,
+    /// The article's section, from JSON-LD `articleSection`.
     pub section: Option<String>,
 }
 

@@ -24,7 +24,9 @@ pub struct Article {
     /// Its fields sit at the top level of the JSON (`title`, `byline`, `siteName`, …).
     #[serde(flatten)]
     pub metadata: Metadata,
+    /// Words in the article's text (runs of non-whitespace).
     pub word_count: usize,
+    /// Estimated reading time in minutes at [`WORDS_PER_MINUTE`], rounded up; at least 1.
     pub reading_minutes: usize,
     /// Sanitized article HTML.
     pub content: String,

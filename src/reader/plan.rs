@@ -35,6 +35,7 @@ const CONDITIONAL: &[&str] = &["div", "section", "ul", "ol", "table", "header", 
 
 /// The fate of every ordinal.
 pub struct Plan {
+    /// What extract does with each element, indexed by ordinal.
     pub fates: Vec<Fate>,
     /// One past each element's last descendant (the survey's `end`): where an element whose end
     /// tag the page leaves out (`<p>`, `<li>`) stops.
@@ -42,6 +43,9 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Decides every element's fate from the survey and the verdict: its article blocks are kept,
+    /// less the removals, hidden and non-reader elements, and the title, byline and date the
+    /// reader header already shows.
     pub fn new(survey: &Survey, verdict: &Verdict) -> Plan {
         let rows = &survey.rows;
         let n = rows.len();
@@ -100,7 +104,6 @@ impl Plan {
         }
     }
 
-    /// The fate of an ordinal (elements the survey did not see are outside).
     /// One past the last descendant of an element.
     pub fn end(&self, ordinal: u32) -> u32 {
         self.ends
@@ -109,6 +112,7 @@ impl Plan {
             .unwrap_or(ordinal + 1)
     }
 
+    /// The fate of an ordinal (elements the survey did not see are outside).
     pub fn fate(&self, ordinal: u32) -> Fate {
         self.fates
             .get(ordinal as usize)

@@ -23,9 +23,11 @@ pub enum HintStrength {
 /// A chrome hint found in an attribute value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hint {
+    /// The kind of chrome the word points to.
     pub category: Category,
     /// The hint word (or compound) that matched.
     pub token: &'static str,
+    /// How much the word says on its own.
     pub strength: HintStrength,
 }
 
@@ -160,7 +162,6 @@ pub static CHROME_WORDS: &[(&str, Category, HintStrength)] = &[
 /// file for free by 2/28"): the site's standing offer, not the page's content.
 pub static BAR_WORDS: &[&str] = &["announcement", "sitewide", "site-wide"];
 
-/// Words of a breadcrumb trail's class, id or label: navigation, whatever its entries say.
 /// Path segments under which a site files its posts and stories (`/blog/…`, `/news/…`): a page
 /// at such an address is a post whether or not it prints its date. Measured on WCXB's
 /// development pages: these (with a year segment, `/2025/…`) mark 356 of 792 article pages and
@@ -183,6 +184,7 @@ pub static POST_PATH_WORDS: &[&str] = &[
     "resources",
 ];
 
+/// Words of a breadcrumb trail's class, id or label: navigation, whatever its entries say.
 pub static BREADCRUMB_WORDS: &[&str] = &["breadcrumb", "breadcrumbs"];
 
 /// Words that suggest article content; they raise a block's article score.

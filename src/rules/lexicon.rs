@@ -25,8 +25,11 @@ use Strength::{Strong, Weak};
 
 /// One lexicon entry: the phrase (lower case), what it points to, and how strongly.
 pub struct Phrase {
+    /// The phrase, in lower case, matched on whole words.
     pub text: &'static str,
+    /// The kind of chrome it points to.
     pub category: Category,
+    /// How much it says on its own.
     pub strength: Strength,
 }
 

@@ -43,15 +43,24 @@ pub struct PageMeta {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LdArticle {
+    /// `headline` (or `name`).
     pub headline: Option<String>,
+    /// `author`: its names, written as a person would ("A and B", "A, B, and C").
     pub author: Option<String>,
+    /// `publisher` (its `name`).
     pub publisher: Option<String>,
+    /// `datePublished`.
     pub published: Option<String>,
+    /// `dateModified`.
     pub modified: Option<String>,
-    /// `datePublished` / `dateModified` of any node of the page's JSON-LD (a `WebPage`).
+    /// The first `datePublished` of any node of the page's JSON-LD (a `WebPage`).
     pub graph_published: Option<String>,
+    /// The first `dateModified` of any node of the page's JSON-LD.
     pub graph_modified: Option<String>,
+    /// `description`.
     pub description: Option<String>,
+    /// `image` (its `url`, or the first of several).
     pub image: Option<String>,
+    /// `articleSection`.
     pub section: Option<String>,
 }

@@ -10,7 +10,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Survey {
+    /// One row per element, indexed by ordinal (document order).
     pub rows: Vec<Row>,
+    /// What the page's head tags, JSON-LD and first `<time>` say about it.
     pub meta: PageMeta,
     /// Filter-list rule hits, sorted by ordinal.
     pub rule_hits: Vec<RuleHit>,
@@ -20,11 +22,13 @@ pub struct Survey {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleHit {
+    /// The ordinal of the element matched.
     pub ordinal: u32,
     /// The rule as written in its list.
     pub rule: String,
     /// Its line number in that list.
     pub line: usize,
+    /// The category of the rule's list.
     pub category: Category,
 }
 

@@ -43,11 +43,15 @@ impl HasText {
 pub struct Rule {
     /// The rule as written.
     pub text: String,
-    /// Which list it came from, and its line there.
+    /// Which list it came from: its index in the rule set's `reports`.
     pub list: usize,
+    /// Its line number in that list (1-based).
     pub line: usize,
+    /// The category its hits get: the one its list was added with.
     pub category: Category,
+    /// The sites it is limited to (`a.com,~b.org##…`); generic when it names none.
     pub domains: Domains,
+    /// Its `:has-text()` conditions, all of which the element's text preview must meet.
     pub has_text: Vec<HasText>,
     /// The selector lol_html matches (absent for hash rules).
     pub selector: Option<Selector>,
@@ -61,20 +65,27 @@ pub struct Rule {
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListReport {
+    /// The list's name, as given to `add_list`.
     pub name: String,
+    /// Lines in the list, blank lines included.
     pub lines: usize,
+    /// Blank lines, `!` comments and `[Adblock Plus …]` headers.
     pub comments: usize,
     /// Element-hiding rules (`##`, `#@#`), the denominator of support.
     pub hiding_rules: usize,
+    /// Of those, the ones compiled: hiding rules, exceptions and scroll resets.
     pub supported: usize,
     /// Of the supported: single `.class`/`#id` rules served from hash sets.
     pub hashed: usize,
+    /// Of the supported: `#@#` exceptions.
     pub exceptions: usize,
+    /// Of the supported: `html`/`body` overflow resets, kept as the scroll-unlock signal.
     pub scroll_unlocks: usize,
     /// Element-hiding rules not supported, by reason.
     pub unsupported: Vec<(String, usize)>,
-    /// Out of scope: network rules and scriptlets.
+    /// Out of scope: network rules (`||host^`, `@@…`), skipped.
     pub network_skipped: usize,
+    /// Out of scope: scriptlets (`##+js(…)`), skipped.
     pub scriptlet_skipped: usize,
     /// Every unsupported or skipped line with its number and why.
     pub skipped_lines: Vec<(usize, String)>,
@@ -105,6 +116,7 @@ pub struct RuleSet {
     exceptions: HashMap<String, Vec<Domains>>,
     /// Domains whose `html`/`body` overflow a list resets (scroll-unlock signal).
     scroll_unlock: Vec<Domains>,
+    /// What each list contributed, in the order the lists were added.
     pub reports: Vec<ListReport>,
     /// Source keys of the selector rules, built on first use after the last list was added.
     keys: OnceLock<Keys>,
@@ -128,9 +140,14 @@ struct Keys {
 /// What a page offers to match keys against: its class tokens, ids and tags (from the
 /// survey) and its source bytes.
 pub struct PageKeys<'a> {
+    /// Every class token of the page's elements.
     pub classes: HashSet<&'a str>,
+    /// Every element id on the page.
     pub ids: HashSet<&'a str>,
+    /// Every tag name on the page (lower case).
     pub tags: HashSet<&'a str>,
+    /// The page's source bytes, searched for the literals (attribute names and values) that
+    /// the other selector rules need.
     pub source: &'a [u8],
 }
 
@@ -356,6 +373,7 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
+    /// The compiled rule at an index (as the lookups return them), if there is one.
     pub fn rule(&self, index: usize) -> Option<&Rule> {
         self.rules.get(index)
     }

@@ -10,7 +10,9 @@ use std::fmt;
 pub struct Line<'a> {
     /// 1-based line number.
     pub number: usize,
+    /// The line, trimmed.
     pub text: &'a str,
+    /// What the line is: a comment, a hiding rule, an exception, or something skipped.
     pub kind: LineKind,
 }
 
@@ -24,16 +26,26 @@ pub enum LineKind {
     /// An element-hiding rule PlainPage cannot honour, and why.
     Unsupported(Why),
     /// `#@#`: cancels hiding rules with the same selector.
-    Exception { domains: Domains, selector: String },
+    Exception {
+        /// The sites where the exception holds.
+        domains: Domains,
+        /// The selector whose hiding rules it cancels, as written.
+        selector: String,
+    },
     /// `html`/`body` `:style(overflow: …)`: the site locks scrolling; a signal, nothing else.
-    ScrollUnlock { domains: Domains },
+    ScrollUnlock {
+        /// The sites the rule is for.
+        domains: Domains,
+    },
     /// A hiding rule.
     Hide {
+        /// The sites the rule is limited to; generic when it names none.
         domains: Domains,
         /// The selector part as written (for exceptions and reasons).
         selector: String,
         /// What lol_html matches.
         compiled: Option<Selector>,
+        /// Its `:has-text()` conditions, taken out of the selector; all must hold.
         has_text: Vec<HasText>,
         /// A single `.class` or `#id`.
         simple: Option<Simple>,
