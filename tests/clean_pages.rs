@@ -135,3 +135,28 @@ fn the_same_box_on_a_product_page_stays() {
         .find(|r| r.preview.contains("Get a Demo"));
     assert!(demo.is_none(), "removed on a product page: {demo:?}");
 }
+
+/// A newsletter box with two forms, a thank-you panel and a long consent line under each field:
+/// the small print is the form's, not prose that shields it.
+#[test]
+fn a_sign_up_box_with_its_small_print_goes_whole() {
+    check("consent");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/clean");
+    let html = std::fs::read(dir.join("consent.html")).expect("page");
+    let analysis = plainpage::analyze(&html, &Options::default()).expect("analyze");
+    // The box itself goes, thank-you panel and all, not only its two forms.
+    let boxes: Vec<&str> = analysis
+        .verdict
+        .removals
+        .iter()
+        .map(|r| r.tag.as_str())
+        .collect();
+    assert_eq!(boxes, ["div"], "{:?}", analysis.verdict.removals);
+    assert!(
+        analysis.verdict.removals[0]
+            .preview
+            .starts_with("Been there"),
+        "{:?}",
+        analysis.verdict.removals
+    );
+}

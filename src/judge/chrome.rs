@@ -604,6 +604,15 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     if is_signup_form(row) && row.words <= PROMPT_MAX_WORDS {
         ev.add(ALONE, Some(Category::Newsletter), Fact::SignupForm);
     }
+    // A sign-up form's small print ("By signing up you agree to our Terms…") in a box named a
+    // newsletter's outright, or under its e-mail field: the box is the sign-up, even when its
+    // thank-you and error messages wait in it too. (In a footer's link columns the line is
+    // the column's, not the columns'.)
+    let signup_box =
+        (ev.has_strong_hint() && hinted == Some(Category::Newsletter)) || is_signup_form(row);
+    if row.consents > 0 && signup_box && !menu && row.words <= HINTED_MAX_WORDS {
+        ev.add(STRONG_SIGN, Some(Category::Newsletter), Fact::ConsentLine);
+    }
     // (A table of contents or a source box with share links beside its own is not the bar.)
     if row.share_links >= SHARE_MIN_LINKS
         && row.words <= SHARE_MAX_WORDS

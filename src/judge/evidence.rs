@@ -31,6 +31,9 @@ pub enum Fact {
     CallsToAction { count: u32 },
     /// A form that asks for an e-mail address.
     SignupForm,
+    /// A sign-up form's consent line ("By signing up you agree…") in a box named a newsletter's
+    /// or under its e-mail field.
+    ConsentLine,
     /// A small box named a newsletter's whose words speak of e-mail ("Get the latest tips in
     /// your inbox"): its form is drawn by a script.
     MailPitch,
@@ -86,6 +89,7 @@ impl Fact {
             Fact::Phrase { phrase, .. } => format!("says “{phrase}”"),
             Fact::CallsToAction { count } => plural(*count, "button", "buttons"),
             Fact::SignupForm => "an e-mail sign-up form".to_owned(),
+            Fact::ConsentLine => "a sign-up form's consent line".to_owned(),
             Fact::MailPitch => "a newsletter's pitch for e-mail".to_owned(),
             Fact::ShareLinks { count } => plural(*count, "share link", "share links"),
             Fact::ShareButtons { count } => format!("a row of {count} buttons with “Share”"),

@@ -48,6 +48,7 @@ fn is_prose(row: &Row) -> bool {
         && row.text >= PROSE_PARAGRAPH_CHARS
         && row.link_density() < PROSE_MAX_LINK_DENSITY
         && row.all_phrases() == 0
+        && row.consents == 0
 }
 
 impl Protection {

@@ -629,6 +629,33 @@ pub fn is_offer(folded: &str) -> bool {
     })
 }
 
+/// The consent line under a sign-up form's field ("By signing up you agree to our Terms…",
+/// "Unsubscribe at any time"): the form's small print, which no article says of itself.
+/// Measured on WCXB's development pages: on 60 pages, never in the marked main content
+/// ("by signing up" alone is in two articles' prose, so only its consent form counts).
+static CONSENT_LINES: &[&str] = &[
+    "unsubscribe at any time",
+    "by entering your email",
+    "by subscribing, you",
+    "by subscribing you",
+    "by signing up, you agree",
+    "by signing up you agree",
+    "consent to receive",
+    "never share your email",
+];
+
+/// Whether a run of text, folded, holds a sign-up form's consent line.
+pub fn is_consent(folded: &str) -> bool {
+    CONSENT_LINES.iter().any(|line| {
+        folded.match_indices(line).any(|(at, _)| {
+            let before = folded[..at].chars().next_back();
+            let after = folded[at + line.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// Whether a run of text, folded, opens as a copyright line: "©" or "copyright" and a year
 /// within its first few words ("© 2025 Example Media", "Copyright © 2019-2024 …"). A photo's
 /// credit ("© Getty Images") names no year.
@@ -832,5 +859,20 @@ mod tests {
             assert_eq!(folded, phrase.text, "lexicon entries are written folded");
             assert!(seen.insert(phrase.text), "duplicate phrase {}", phrase.text);
         }
+    }
+
+    #[test]
+    fn a_sign_up_forms_small_print_is_a_consent_line_and_prose_is_not() {
+        assert!(is_consent(
+            "by entering your email address you agree to our terms of use"
+        ));
+        assert!(is_consent("no spam. unsubscribe at any time."));
+        assert!(is_consent("by signing up, you agree to receive offers"));
+        // The words in a sentence of the article, or run into other words, are not the line.
+        assert!(!is_consent(
+            "you can file by signing up through getyourrefund"
+        ));
+        assert!(!is_consent("by subscribing yourself to the list"));
+        assert!(!is_consent("members may resubscribe at any time"));
     }
 }

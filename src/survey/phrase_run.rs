@@ -74,6 +74,9 @@ impl State {
             if short && lexicon::is_offer(text) {
                 row.offers = row.offers.saturating_add(1);
             }
+            if lexicon::is_consent(text) {
+                row.consents = row.consents.saturating_add(1);
+            }
             if lexicon::is_colophon(text) {
                 row.colophons = row.colophons.saturating_add(1);
             }

@@ -77,6 +77,9 @@ pub struct Row {
     /// Copyright lines in the subtree ("© 2025 Example Media", "Copyright 2024 …"): the site's
     /// colophon, which closes its footer.
     pub colophons: u32,
+    /// Sign-up forms' consent lines in the subtree ("By signing up you agree to our Terms…"):
+    /// small print, never the article's prose.
+    pub consents: u32,
     /// Phrase hits in the subtree, per category (strong hits count 2, weak 1).
     pub phrase_weight: [u16; Category::COUNT],
     /// The first lexicon phrase seen in the subtree, for reasons.
@@ -131,6 +134,7 @@ impl Row {
             app_links: self.app_links,
             offers: self.offers,
             colophons: self.colophons,
+            consents: self.consents,
             phrase_weight: self.phrase_weight,
             first_phrase: self.first_phrase,
             ..Row::default()
@@ -160,6 +164,7 @@ impl Row {
         self.app_links += c.app_links;
         self.offers += c.offers;
         self.colophons += c.colophons;
+        self.consents += c.consents;
         for (a, b) in self.phrase_weight.iter_mut().zip(c.phrase_weight) {
             *a = a.saturating_add(b);
         }
