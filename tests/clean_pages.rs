@@ -100,6 +100,13 @@ fn button_rows_icon_rows_and_promo_boxes_go_and_the_contents_stay() {
     check("promos");
 }
 
+/// A business's own post: the footer's number to call and "Request a quote" are the site's
+/// contact line and stay; a box in the story selling somebody else's service goes.
+#[test]
+fn the_sites_own_number_to_call_stays_and_a_partners_offer_goes() {
+    check("contact");
+}
+
 /// Failure 5, on a news site: a front page's "Top stories", "Most read" and "Latest news" lists
 /// are the page, not rails.
 #[test]

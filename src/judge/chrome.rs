@@ -527,9 +527,14 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
     // promo on a dated post or story. (A lone button is left to its box; a menu's "Shop now" is
     // the site's; on a page without a date, a product's or a service's, the offer is the page.)
     // Such a box is enough alone: its button may be a plain link ("Watch demo"), not a button.
+    // A box outside the story that gives a number to call ("Request a quote (800) 722-5934")
+    // is the site's own contact line: the business whose page this is, not an offer laid over
+    // its story. (Inside the story, a number to call is a partner's: an affiliate's table.)
+    let own_contact = row.phone_links > 0 && !page.in_article(ordinal);
     let offer = page.has_article
         && page.post
         && row.offers > 0
+        && !own_contact
         && !menu
         && !matches!(&*row.tag, "a" | "button" | "span")
         && (OFFER_BOX_MIN_WORDS..=PROMPT_MAX_WORDS).contains(&row.words)
@@ -546,6 +551,7 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         .any(|f| matches!(f, Fact::Hint { word, .. } if hints::PROMO_HINTS.contains(word)));
     let house_promo = promo_name
         && !offer
+        && !own_contact
         && page.has_article
         && page.post
         && !menu

@@ -1,5 +1,6 @@
 //! What a link's address says about it: it shares the page, follows the site on a network,
-//! leads to an app store, a sign-up or checkout page, an author's page or the site's home.
+//! leads to an app store, a sign-up or checkout page, an author's page, the site's home or a
+//! phone number.
 
 /// Links whose target says "sign in", "sign up", "subscribe" or "get the app".
 const CTA_HREF: &[&str] = &[
@@ -52,6 +53,15 @@ const APP_HREF: &[&str] = &[
     "app.link/",
     "microsoft.com/store/apps",
 ];
+
+/// A link that calls a number: `tel:` (and `callto:`, Skype's older form).
+pub(crate) fn is_phone_href(href: &str) -> bool {
+    let href = href.trim_start();
+    ["tel:", "callto:"].iter().any(|scheme| {
+        href.get(..scheme.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
+    })
+}
 
 pub(crate) fn is_app_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();

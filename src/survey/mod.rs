@@ -25,7 +25,8 @@ use crate::input::Input;
 use crate::rules::filter::RuleSet;
 use crate::rules::hints::{mentions, says_share, EMAIL_WORDS, SEARCH_WORDS};
 use crate::rules::hrefs::{
-    is_app_href, is_author_href, is_cta_href, is_follow_href, is_home_href, is_share_href,
+    is_app_href, is_author_href, is_cta_href, is_follow_href, is_home_href, is_phone_href,
+    is_share_href,
 };
 use crate::sink::Sink;
 use crate::text::decode_entities;
@@ -393,6 +394,7 @@ fn count_element(row: &mut Row, tag: &str, attrs: &Attributes, is_button_class: 
             row.follow_links = u32::from(row.share_links == 0 && href.is_some_and(is_follow_href));
             row.fragment_links = u32::from(href.is_some_and(|h| h.trim_start().starts_with('#')));
             row.app_links = u32::from(href.is_some_and(is_app_href));
+            row.phone_links = u32::from(href.is_some_and(is_phone_href));
             row.home_links = u32::from(href.is_some_and(is_home_href));
             row.ctas = u32::from(href.is_some_and(is_cta_href) || is_button_class);
         }

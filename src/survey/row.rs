@@ -71,6 +71,9 @@ pub struct Row {
     /// Links to a place in this page (`href="#…"`): a table of contents, not a rail. (A link to
     /// `…/story#comments` leads to another page.)
     pub fragment_links: u32,
+    /// Links that call a number (`href="tel:…"`): the site's own contact line ("Call us",
+    /// "Request a quote"), not somebody's offer.
+    pub phone_links: u32,
     /// Buttons and short labels in the subtree that make an offer ("Book a demo", "Get started
     /// for free", "Shop now").
     pub offers: u32,
@@ -130,6 +133,7 @@ impl Row {
             share_links: self.share_links,
             follow_links: self.follow_links,
             fragment_links: self.fragment_links,
+            phone_links: self.phone_links,
             home_links: self.home_links,
             app_links: self.app_links,
             offers: self.offers,
@@ -160,6 +164,7 @@ impl Row {
         self.share_links += c.share_links;
         self.follow_links += c.follow_links;
         self.fragment_links += c.fragment_links;
+        self.phone_links += c.phone_links;
         self.home_links += c.home_links;
         self.app_links += c.app_links;
         self.offers += c.offers;
