@@ -495,7 +495,16 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         Some(c @ (Category::Related | Category::Social)) => heads(row, c),
         _ => true,
     };
-    let weight = if headed { row.all_phrases() } else { 0 };
+    // A rail's words over links that all lead to an author's page ("More articles from Jane
+    // Doe" under her bio) are a byline's, leading to a person, not to other stories.
+    let to_author = phrase_category == Some(Category::Related)
+        && row.links > 0
+        && row.author_links == row.links;
+    let weight = if headed && !to_author {
+        row.all_phrases()
+    } else {
+        0
+    };
     if weight > 0 {
         let mut points = weight.min(PHRASE_MAX_POINTS);
         // A short block that is little more than a strong phrase is a tagline or a prompt.
@@ -700,9 +709,10 @@ fn weigh(page: &Page<'_>, ordinal: u32) -> Evidence {
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(|c| !c.is_lowercase());
+    // (A link to the author's page, "More articles from Jane Doe", leads to a person.)
     if (row.phrases(Category::Related) > 0 || labelled)
         && capitalized
-        && row.links >= 1
+        && row.links > row.author_links
         && (row.links <= 2 || labelled)
         && row.link_density() >= min_density
         && row.words <= TEASER_LINE_MAX_WORDS

@@ -395,6 +395,7 @@ fn count_element(row: &mut Row, tag: &str, attrs: &Attributes, is_button_class: 
             row.fragment_links = u32::from(href.is_some_and(|h| h.trim_start().starts_with('#')));
             row.app_links = u32::from(href.is_some_and(is_app_href));
             row.phone_links = u32::from(href.is_some_and(is_phone_href));
+            row.author_links = u32::from(href.is_some_and(is_author_href));
             row.home_links = u32::from(href.is_some_and(is_home_href));
             row.ctas = u32::from(href.is_some_and(is_cta_href) || is_button_class);
         }

@@ -74,6 +74,9 @@ pub struct Row {
     /// Links that call a number (`href="tel:…"`): the site's own contact line ("Call us",
     /// "Request a quote"), not somebody's offer.
     pub phone_links: u32,
+    /// Links to an author's page (`/author/jane-doe`): a byline's "More articles from Jane
+    /// Doe", which leads to a person, not to another story.
+    pub author_links: u32,
     /// Buttons and short labels in the subtree that make an offer ("Book a demo", "Get started
     /// for free", "Shop now").
     pub offers: u32,
@@ -134,6 +137,7 @@ impl Row {
             follow_links: self.follow_links,
             fragment_links: self.fragment_links,
             phone_links: self.phone_links,
+            author_links: self.author_links,
             home_links: self.home_links,
             app_links: self.app_links,
             offers: self.offers,
@@ -165,6 +169,7 @@ impl Row {
         self.follow_links += c.follow_links;
         self.fragment_links += c.fragment_links;
         self.phone_links += c.phone_links;
+        self.author_links += c.author_links;
         self.home_links += c.home_links;
         self.app_links += c.app_links;
         self.offers += c.offers;
