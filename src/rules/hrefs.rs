@@ -2,7 +2,8 @@
 //! leads to an app store, a sign-up or checkout page, an author's page, the site's home or a
 //! phone number.
 
-/// Links whose target says "sign in", "sign up", "subscribe" or "get the app".
+/// Links whose target says "sign in", "sign up" or "subscribe" (an app store's, "get the app",
+/// is `is_app_href`).
 const CTA_HREF: &[&str] = &[
     "signup",
     "sign-up",
@@ -14,9 +15,6 @@ const CTA_HREF: &[&str] = &[
     "log-in",
     "signin",
     "sign-in",
-    "apps.apple.com",
-    "itunes.apple.com",
-    "play.google.com",
     "checkout",
     "/offer",
     "trial",
@@ -63,9 +61,26 @@ pub(crate) fn is_phone_href(href: &str) -> bool {
     })
 }
 
+/// What else the stores sell under the same hosts: a book, an album or a film on Apple's or
+/// Google's store is a place to buy what the article talks about (a list of booksellers beside
+/// "Amazon", "Kobo"), not an app to install.
+const STORE_MEDIA: &[&str] = &[
+    "/artist/",
+    "/book/",
+    "/audiobook/",
+    "/album/",
+    "/movie/",
+    "/tv-season/",
+    "/podcast/",
+    "/store/books",
+    "/store/movies",
+    "/store/music",
+];
+
+/// A link to an app in an app store (not to a book, an album or a film the same store sells).
 pub(crate) fn is_app_href(href: &str) -> bool {
     let href = href.to_ascii_lowercase();
-    APP_HREF.iter().any(|h| href.contains(h))
+    APP_HREF.iter().any(|h| href.contains(h)) && !STORE_MEDIA.iter().any(|m| href.contains(m))
 }
 
 /// Social networks' hosts: a link there that does not share the page follows the site.
@@ -121,8 +136,8 @@ pub(crate) fn is_share_href(href: &str) -> bool {
 }
 
 pub(crate) fn is_cta_href(href: &str) -> bool {
-    let href = href.to_ascii_lowercase();
-    CTA_HREF.iter().any(|h| href.contains(h))
+    let lower = href.to_ascii_lowercase();
+    CTA_HREF.iter().any(|h| lower.contains(h)) || is_app_href(href)
 }
 
 /// Whether a link leads to an author's page: a path segment `author`, `authors`, `autor` or
@@ -139,4 +154,41 @@ pub(crate) fn is_author_href(href: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_app_in_a_store_is_an_app_and_a_book_or_a_podcast_there_is_not() {
+        for app in [
+            "https://apps.apple.com/us/app/the-times/id123",
+            "https://itunes.apple.com/app/id456",
+            "https://play.google.com/store/apps/details?id=com.example.news",
+            "https://example.onelink.me/abc",
+        ] {
+            assert!(is_app_href(app), "{app}");
+            assert!(is_cta_href(app), "{app}");
+        }
+        for media in [
+            "https://itunes.apple.com/us/artist/georgette-heyer/id52437463?mt=11",
+            "https://itunes.apple.com/us/podcast/id1095401893",
+            "https://books.apple.com/us/book/id99",
+            "https://play.google.com/store/books/details?id=abc",
+        ] {
+            assert!(!is_app_href(media), "{media}");
+            assert!(!is_cta_href(media), "{media}");
+        }
+    }
+
+    #[test]
+    fn a_number_to_call_is_a_phone_link() {
+        assert!(is_phone_href("tel:+18005550100"));
+        assert!(is_phone_href("  TEL:800-722-5934"));
+        assert!(is_phone_href("callto:northside"));
+        assert!(!is_phone_href("/contact"));
+        assert!(!is_phone_href("https://example.com/tel:"));
+        assert!(!is_phone_href("te"));
+    }
 }
