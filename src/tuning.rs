@@ -134,6 +134,10 @@ pub const HEADED_PROMPT_WORDS: u32 = 30;
 /// A list of at least this many links, mostly links, that names a subscription or a membership
 /// is a site's menu or site map, not a prompt: twice a rail's three, more than any offer box's.
 pub const SITE_MENU_MIN_LINKS: u32 = 8;
+/// In the page's footer, a column of this many links is already a column of the site map
+/// (a heading and three links: "Subscribe", "Digital edition", "Gift", "Newsletters"); a
+/// footer's sign-up box or paywall strip has one or two links (its button, its terms).
+pub const FOOTER_COLUMN_MIN_LINKS: u32 = 3;
 
 /// A menu has at least this many links…
 pub const MENU_MIN_LINKS: u32 = 4;

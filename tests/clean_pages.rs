@@ -102,9 +102,10 @@ fn button_rows_icon_rows_and_promo_boxes_go_and_the_contents_stay() {
 
 /// A business's own post: the footer's number to call and "Request a quote" are the site's
 /// contact line and stay; a box in the story selling somebody else's service goes; the author's
-/// "More articles from …" leads to her page, not to a rail of stories.
+/// "More articles from …" leads to her page, not to a rail of stories; a footer column titled
+/// "Subscribe" is a column of the site map.
 #[test]
-fn the_sites_own_number_to_call_and_the_authors_page_stay_and_a_partners_offer_goes() {
+fn the_sites_own_number_to_call_its_footer_columns_and_the_authors_page_stay() {
     check("contact");
 }
 

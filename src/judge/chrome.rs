@@ -1039,12 +1039,20 @@ fn refusal(page: &Page<'_>, ordinal: u32, row: &Row, ev: &Evidence) -> Option<&'
         return Some("words alone inside the article");
     }
     // A list of many links that names a membership or a subscription among them ("MEMBERSHIP"
-    // over a column of a site map) is the site's menu: the offer is one of its links.
+    // over a column of a site map) is the site's menu: the offer is one of its links. In the
+    // page's footer a short column is one when the offer is only its name ("Subscribe: Digital
+    // magazine, Gift subscription, Newsletters"); a pitch over it ("Support this blog") is a
+    // pitch wherever it stands.
+    let menu_links = if page.in_footer[ordinal as usize] && !ev.has_strong_phrase() {
+        FOOTER_COLUMN_MIN_LINKS
+    } else {
+        SITE_MENU_MIN_LINKS
+    };
     if ev.category == Some(Category::Subscribe)
         && ev.hint_category().is_none()
         && !ev.has_structure()
         && !ev.facts.iter().any(|f| matches!(f, Fact::Offer))
-        && row.links >= SITE_MENU_MIN_LINKS
+        && row.links >= menu_links
         && row.link_density() >= MENU_MIN_LINK_DENSITY
     {
         return Some("a menu that names an offer");
