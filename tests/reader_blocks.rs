@@ -203,3 +203,30 @@ fn the_headers_byline_and_date_are_not_repeated_in_the_body() {
     assert!(text.contains("March 2, 2026"), "{text}");
     assert!(text.contains("passed the budget"), "{text}");
 }
+
+/// A share row that opens the article's section ("Share Share on Facebook …" over a recipe's
+/// steps) does not make the section a rail: the root climbs from the comma-rich intro beside
+/// it to the block that holds both.
+#[test]
+fn a_share_row_at_the_top_of_the_body_does_not_make_it_chrome() {
+    let intro = "Intro: tangy, forgiving, quick, cheap, moist, spongy, crisp, ".repeat(5);
+    let steps: String = (0..10)
+        .map(|i| {
+            format!(
+                "<div class=\"step\"><p>Step {i}: stir the flour and the water in a large bowl \
+                 and leave the dough to rise until it has doubled</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><section class=\"intro\"><div class=\"quick\">\
+         <h1>Everyday bread</h1><p>{intro}</p></div></section>\
+         <section class=\"content\"><div class=\"share\"><a href=\"#\">Share</a> \
+         <a href=\"https://facebook.com/x\">Share on Facebook</a></div>\
+         <div class=\"steps\">{steps}</div></section>\
+         </main></body></html>"
+    );
+    let text = read_text(&html);
+    assert!(text.contains("Intro:"), "intro lost:\n{text}");
+    assert!(text.contains("Step 9:"), "steps lost:\n{text}");
+}

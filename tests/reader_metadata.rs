@@ -268,3 +268,11 @@ fn a_label_on_its_own_line_names_the_author_on_the_next() {
     );
     assert_eq!(byline_of(&html).as_deref(), Some("Jack Shepherd"));
 }
+
+/// A page that declares only when it was modified, and prints no date, is dated by that day:
+/// it is the one date the page gives.
+#[test]
+fn a_page_that_declares_only_its_modification_is_dated_by_it() {
+    let head = "<meta property=\"article:modified_time\" content=\"2023-06-12T10:30:00+00:00\">";
+    assert_eq!(declared(head, "").as_deref(), Some("2023-06-12"));
+}

@@ -266,8 +266,12 @@ fn announces_chrome(row: &Row) -> bool {
     let mut folded = String::new();
     lexicon::fold(&opening, &mut folded);
     let mut strong = false;
+    // (A share bar's words are no heading: a share row often opens the article's own
+    // section, "Share Share on Facebook" over the recipe.)
     lexicon::scan(&folded, |i| {
-        strong |= lexicon::PHRASES[i].strength == lexicon::Strength::Strong;
+        let phrase = &lexicon::PHRASES[i];
+        strong |= phrase.strength == lexicon::Strength::Strong
+            && phrase.category != crate::category::Category::Social;
     });
     strong
 }

@@ -173,8 +173,24 @@ fn title_words(title: &str) -> Vec<String> {
 /// The date the article was published: what the page declares, unless the page prints a date
 /// a day or two from it by the headline (the declared one is in UTC, the printed one in the
 /// newsroom's time zone); else the printed one.
+/// A page that declares only when it was last modified (a JSON-LD `dateModified`, an
+/// `article:modified_time`, and no publication date anywhere) is dated by that day: it is the
+/// one date the page gives. (Only the reader's metadata takes it: to clean mode, such a page is
+/// not thereby a dated story; a shop's pages declare when they were modified too.)
 fn published(survey: &Survey, article: &ArticleBlocks) -> Option<String> {
-    dated(survey, article, true)
+    dated(survey, article, true).or_else(|| declared_modified(survey, true))
+}
+
+/// The modification date the page declares; `graph` lets any JSON-LD node's date stand in.
+fn declared_modified(survey: &Survey, graph: bool) -> Option<String> {
+    let m = &survey.meta;
+    let graph_modified = if graph { &m.ld.graph_modified } else { &None };
+    [&m.ld.modified, &m.modified, graph_modified]
+        .into_iter()
+        .find_map(|d| {
+            d.as_deref()
+                .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
+        })
 }
 
 /// Whether the article itself says when it was published: its own metadata or a date printed by
@@ -218,7 +234,6 @@ fn dated(survey: &Survey, article: &ArticleBlocks, graph: bool) -> Option<String
     let m = &survey.meta;
     let none = None;
     let graph_published = if graph { &m.ld.graph_published } else { &none };
-    let graph_modified = if graph { &m.ld.graph_modified } else { &none };
     let declared = [&m.ld.published, &m.published, &m.time, graph_published]
         .into_iter()
         .find_map(|d| {
@@ -230,12 +245,7 @@ fn dated(survey: &Survey, article: &ArticleBlocks, graph: bool) -> Option<String
     // A page that shows only when it was updated ("Updated August 14, 2025") dates itself by
     // that day: the reader sees that date, as the page does. (A page that prints both keeps
     // the day it was published.)
-    let modified = [&m.ld.modified, &m.modified, graph_modified]
-        .into_iter()
-        .find_map(|d| {
-            d.as_deref()
-                .and_then(|d| dates::normalize(&fold_whitespace(&decode_entities(d))))
-        });
+    let modified = declared_modified(survey, graph);
     let near = |d: &str| {
         shown
             .iter()
