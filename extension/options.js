@@ -34,6 +34,18 @@ async function store(partial) {
   announceSaved();
 }
 
+/**
+ * A change the background stores (a site allowed or not, every site on): its answer, and then
+ * "Saved." as for the changes stored here. A refusal throws, and nothing is announced.
+ */
+async function storeThroughBackground(message) {
+  const answer = await api.runtime.sendMessage(message);
+  if (!answer?.ok) throw new Error(answer?.error ?? 'the background did not answer');
+  if (answer.result?.pending) throw new Error('access to the site was not granted');
+  announceSaved();
+  return answer.result;
+}
+
 function announceSaved() {
   $('saved').textContent = 'Saved.';
   clearTimeout(savedTimer);
@@ -77,12 +89,18 @@ async function renderSites() {
     ...hosts.map((host) => {
       const remove = el('button', { type: 'button', textContent: 'Remove' });
       remove.addEventListener('click', async () => {
-        await api.runtime.sendMessage({ type: MSG.DISABLE_SITE, host });
-        if (!all) await api.permissions.remove({ origins: [Settings.patternFor(host)] }).catch(() => {});
+        try {
+          await storeThroughBackground({ type: MSG.DISABLE_SITE, host });
+          if (!all) await api.permissions.remove({ origins: [Settings.patternFor(host)] }).catch(() => {});
+        } catch (error) {
+          $('sites-note').textContent = `${host} could not be removed: ${error.message ?? error}`;
+        }
         await renderSites();
       });
       const missing = !all && !granted.includes(Settings.patternFor(host));
-      return el('li', {}, host, missing ? el('span', { className: 'note', textContent: ' (access not granted)' }) : '', remove);
+      const row = el('li', {}, host, missing ? el('span', { className: 'note', textContent: ' (access not granted)' }) : '', remove);
+      row.dataset.host = host;
+      return row;
     }),
   );
   if (hosts.length === 0) $('sites').replaceChildren(el('li', { className: 'note', textContent: 'No sites yet.' }));
@@ -106,19 +124,29 @@ $('add-site').addEventListener('submit', async (event) => {
     $('sites-note').textContent = `PlainPage needs access to ${host} to clean it.`;
     return;
   }
-  await api.runtime.sendMessage({ type: MSG.ENABLE_SITE, host });
-  $('new-site').value = '';
-  $('sites-note').textContent = `${host} is cleaned from now on.`;
+  try {
+    await storeThroughBackground({ type: MSG.ENABLE_SITE, host });
+    $('new-site').value = '';
+    $('sites-note').textContent = `${host} is cleaned from now on.`;
+  } catch (error) {
+    $('sites-note').textContent = `${host} could not be added: ${error.message ?? error}`;
+  }
   await renderSites();
 });
 
 $('all-sites').addEventListener('change', async () => {
-  if ($('all-sites').checked) {
-    const granted = await api.permissions.request({ origins: [Settings.ALL_SITES] });
-    if (granted) await api.runtime.sendMessage({ type: MSG.ENABLE_SITE, all: true });
-  } else {
-    await store({ allSites: false });
-    await api.permissions.remove({ origins: [Settings.ALL_SITES] });
+  try {
+    if ($('all-sites').checked) {
+      const granted = await api.permissions.request({ origins: [Settings.ALL_SITES] });
+      if (granted) await storeThroughBackground({ type: MSG.ENABLE_SITE, all: true });
+      else $('sites-note').textContent = 'Cleaning every site needs access to all sites.';
+    } else {
+      await store({ allSites: false });
+      // A grant the browser gave at install (not through this page) cannot be taken back here.
+      await api.permissions.remove({ origins: [Settings.ALL_SITES] }).catch(() => {});
+    }
+  } catch (error) {
+    $('sites-note').textContent = `Not saved: ${error.message ?? error}`;
   }
   await renderSites();
 });

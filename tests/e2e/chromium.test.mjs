@@ -25,9 +25,10 @@ import { chromium } from 'playwright-core';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
 import { CATEGORIES, readLabels } from './lib/labels.mjs';
-import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
+import { readPng } from './lib/png.mjs';
+import { assertLabelPainted, assertLabelsWithstand, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed } from './lib/pages.mjs';
-import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -639,6 +640,73 @@ test('why each block went: a label per outlined block (category, reason), the le
   await page.close();
 });
 
+test('a page style sheet at war with the labels (lib/hostile.css): drawn at their size, both buttons shown and clickable, byte-identical when off', async (t) => {
+  // The same page without the hostile sheet first: how the labels are drawn there.
+  const plainPage = await granted.context.newPage();
+  await plainPage.goto(server.url('seed'));
+  await plainPage.bringToFront();
+  const plainTab = await tabIdOf(granted, plainPage);
+  await waitForStatus(granted, plainTab, (x) => x.cleaned, 'the seed page to be cleaned');
+  const expected = await engineRemovals(server.hostileSource('seed'), server.url('seed', { hostile: true }));
+  await granted.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:set-mode', mode: 'outline' }), plainTab);
+  const plain = await labelsShown(plainPage, expected.length, 'on the seed page without the hostile sheet');
+  await plainPage.close();
+
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed', { hostile: true }));
+  await page.bringToFront();
+  const tabId = await tabIdOf(granted, page);
+  const cleaned = await waitForStatus(granted, tabId, (x) => x.cleaned, 'the hostile page to be cleaned');
+  assert.equal(cleaned.total, expected.length, 'the page hides what the engine removes');
+  // The sheet is in force: the page's own buttons are gone and its text is huge.
+  const sheet = await page.evaluate(() => ({
+    buttons: [...document.querySelectorAll('button')].filter((b) => getComputedStyle(b).display !== 'none').length,
+    font: getComputedStyle(document.querySelector('p')).fontSize,
+  }));
+  assert.deepEqual(sheet, { buttons: 0, font: '44px' }, 'the hostile style sheet does not apply to the page');
+  const hidden = await page.evaluate(() => document.documentElement.outerHTML);
+
+  const popup = await openPopup(granted, tabId);
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'outline', 'outline mode');
+  await labelsShown(page, expected.length, 'in outline mode on the hostile page');
+  const seen = await page.evaluate(labelControlsInPage);
+  assertLabelsWithstand(seen, plain, 'Chromium');
+  t.diagnostic(`${seen.labels.length} labels drawn as without the sheet; host ${JSON.stringify(seen.host)}`);
+  // Painted, not only laid out: each label's border and Restore button in a screenshot.
+  await page.bringToFront();
+  for (let i = seen.labels.length - 1; i >= 0; i--) {
+    const points = await page.evaluate(labelPaintPoints, i);
+    const png = await page.screenshot();
+    assertLabelPainted(readPng(png), points, 'Chromium');
+    if (i === 0) {
+      const shot = join(ARTIFACTS, 'chromium-show-removed-hostile.png');
+      writeFileSync(shot, png);
+      t.diagnostic(`saved ${shot}`);
+    }
+  }
+
+  // Off again: the page byte for byte as it was, the hostile sheet notwithstanding.
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'hide', 'hide mode');
+  // The status says "hide" as soon as the change starts; the blocks are hidden again a moment later.
+  await page.waitForFunction((n) => !document.querySelector('plainpage-labels') &&
+    document.querySelectorAll('[data-plainpage-removed]').length === n, expected.length, { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), hidden, 'leaving Show removed changed the hostile page');
+
+  // And the buttons work: Restore, clicked as a user clicks, brings back that block alone.
+  await popup.click('#show');
+  await waitForStatus(granted, tabId, (x) => x.mode === 'outline', 'outline mode again');
+  const [one] = twoUniqueLabels(await labelsShown(page, expected.length, 'in outline mode again'));
+  assert.ok(one, 'the page has a block a key names alone');
+  await page.locator(`[data-key="${one.key}"] [data-action="restore"]`).click();
+  await labelsShown(page, expected.length - 1, 'after Restore on the hostile page');
+  assert.equal((await page.evaluate(blockInPage, one.key)).mark, null, 'Restore on the hostile page brings the block back');
+  assert.equal((await status(granted, tabId)).total, expected.length - 1);
+  await popup.close();
+  await page.close();
+});
+
 test('a prompt injected 2 s after load is cleaned, and scrolling comes back', async (t) => {
   const page = await granted.context.newPage();
   await page.goto(server.url('seed', { inject: true }));
@@ -669,16 +737,20 @@ test('a prompt injected 2 s after load is cleaned, and scrolling comes back', as
   await page.close();
 });
 
-/** Opens reader view from the popup, returns the article's text (header included), closes it with Esc. */
+/**
+ * Opens reader view from the popup, returns the article's text (header included) and word counts
+ * (shown and counted), closes it with Esc.
+ */
 async function readerArticle(ext, page, popup) {
   await popup.click('#reader');
   await page.bringToFront();
   const frame = await readerFrame(page, ext);
   const text = fold(await frame.locator('article').innerText());
+  const words = await frame.evaluate(readerWords);
   await frame.focus('#close');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('iframe[data-plainpage-reader]'));
-  return text;
+  return { text, words };
 }
 
 test('reader view gives the same article whether the page was cleaned or not', async (t) => {
@@ -690,15 +762,19 @@ test('reader view gives the same article whether the page was cleaned or not', a
   assert.ok(s.total > 0, `${name}: cleaning hid nothing, so this test shows nothing`);
   const marks = () => page.locator('[data-plainpage-removed]').count();
   const marked = await marks();
+  // The cleaned page as it is, hidden blocks hidden: what the reader read before it read the page as it was before cleaning.
+  const asCleaned = await engineArticle(await page.evaluate(() => document.documentElement.outerHTML), page.url());
   const popup = await openPopup(granted, tabId);
   const cleaned = await readerArticle(granted, page, popup);
   assert.equal(await marks(), marked, 'reader view changed the cleaned page');
   await granted.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:restore' }), tabId);
   await waitForStatus(granted, tabId, (x) => !x.cleaned, 'restore');
   assert.equal(await marks(), 0);
+  const restored = await engineArticle(await page.evaluate(() => document.documentElement.outerHTML), page.url());
   const uncleaned = await readerArticle(granted, page, popup);
-  t.diagnostic(`${name}: ${s.total} blocks hidden; reader article ${cleaned.length} characters cleaned, ${uncleaned.length} not`);
-  assert.ok(cleaned === uncleaned, `${name}: reader view differs after cleaning: ${cleaned.length} characters cleaned, ${uncleaned.length} not, from character ${firstDifference(cleaned, uncleaned)}`);
+  t.diagnostic(`${name}: ${s.total} blocks hidden; reader article ${cleaned.words.shown} words (${cleaned.text.length} characters) cleaned, ${uncleaned.words.shown} (${uncleaned.text.length}) not; read from the cleaned page as it is: ${asCleaned.wordCount} words`);
+  assertSameArticle({ cleaned, uncleaned, restored: restored.wordCount, asCleaned: asCleaned.wordCount }, `Chromium, ${name}`);
+  assert.ok(cleaned.text === uncleaned.text, `${name}: reader view differs after cleaning: ${cleaned.text.length} characters cleaned, ${uncleaned.text.length} not, from character ${firstDifference(cleaned.text, uncleaned.text)}`);
   await popup.close();
   await page.close();
 });
@@ -928,6 +1004,84 @@ test('options: each change says "Saved"; a category switched off restores its bl
     await granted.worker.evaluate(() => chrome.storage.local.remove('categories'));
     await options.close();
     await page.close();
+  }
+});
+
+test('options: "Saved." on adding a site, removing it, every site on and off, and the reader theme; a deleted "Always keep" exception leaves the list and storage', async (t) => {
+  // A copy of dist/chrome with every site granted (it stands for "the user allowed every site":
+  // headless Chromium cannot answer the prompt of permissions.request for all sites). The
+  // options page's requests then get `true` at once; everything else is the real path.
+  const dir = join(temp, 'chrome-every-site');
+  cpSync(DIST, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['*://*/*'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const ext = await launch(dir, 'every-site');
+  try {
+    const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html'));
+    await options.waitForSelector('body[data-ready="true"]');
+    const stored = (key) => ext.worker.evaluate((k) => chrome.storage.local.get(k), key).then((x) => x[key]);
+    const saved = async (what) => {
+      await options.waitForFunction(() => document.getElementById('saved').textContent === 'Saved.', null, { timeout: 5000 })
+        .catch(() => assert.fail(`no "Saved." after ${what}`));
+      // Gone again before the next change, so each change is seen to say it.
+      await options.waitForFunction(() => document.getElementById('saved').textContent === '', null, { timeout: 5000 });
+    };
+    assert.deepEqual(await options.evaluate(savedLine), { text: '', role: 'status', live: 'polite' });
+    const row = options.locator('#sites li[data-host="127.0.0.1"]');
+    assert.equal(await row.count(), 0, 'no site yet');
+
+    // A site added.
+    await options.fill('#new-site', '127.0.0.1');
+    await options.click('#add-site button[type="submit"]');
+    await saved('adding a site');
+    assert.equal(await row.count(), 1, 'the site is listed');
+    assert.equal(await options.locator('#sites-note').innerText(), '127.0.0.1 is cleaned from now on.');
+    assert.deepEqual(await stored('sites'), { '127.0.0.1': true });
+
+    // The site removed.
+    await row.locator('button').click();
+    await saved('removing a site');
+    assert.equal(await row.count(), 0, 'the site is no longer listed');
+    assert.deepEqual(await stored('sites'), {});
+
+    // Every site on, then off.
+    await options.check('#all-sites');
+    await saved('switching every site on');
+    assert.equal(await stored('allSites'), true);
+    assert.equal(await options.locator('#excluded-box').isVisible(), true, 'with every site on, the exceptions are offered');
+    await options.uncheck('#all-sites');
+    await saved('switching every site off');
+    assert.equal(await stored('allSites'), false);
+    assert.equal(await options.isChecked('#all-sites'), false);
+    assert.equal(await options.locator('#excluded-box').isVisible(), false, 'the list is drawn again with every site off');
+
+    // The reader theme.
+    await options.selectOption('#theme', 'sepia');
+    await saved('changing the reader theme');
+    assert.equal((await stored('reader')).theme, 'sepia');
+
+    // Two blocks always kept on a site; one deleted: its row goes, the other stays, storage follows.
+    const keep = { 'news.example': [
+      { selector: 'body > div.newsletter-box', category: 'newsletter', preview: 'Sign up' },
+      { selector: 'aside#more', category: 'related', preview: 'More stories' },
+    ] };
+    await ext.worker.evaluate((k) => chrome.storage.local.set({ keep: k }), keep);
+    const kept = options.locator('#kept li[data-host="news.example"] li[data-selector]');
+    await options.waitForFunction(() => document.querySelectorAll('#kept li[data-selector]').length === 2, null, { timeout: 5000 });
+    await options.locator('#kept li[data-selector="body > div.newsletter-box"] button').click();
+    await saved('deleting an exception');
+    assert.deepEqual(await kept.evaluateAll((rows) => rows.map((r) => r.dataset.selector)), ['aside#more'], 'the deleted exception\'s row is gone, the other stays');
+    assert.deepEqual((await stored('keep'))['news.example'].map((e) => e.selector), ['aside#more']);
+    await options.locator('#kept li[data-selector="aside#more"] button').click();
+    await saved('deleting the last exception');
+    assert.equal(await options.locator('#kept li[data-host]').count(), 0, 'no site is listed with exceptions');
+    assert.equal(await options.locator('#kept').innerText(), 'None yet.');
+    assert.deepEqual(await stored('keep'), {});
+    await options.close();
+  } finally {
+    await ext.context.close();
   }
 });
 

@@ -21,9 +21,10 @@ import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
 import { CATEGORIES } from './lib/labels.mjs';
-import { blockInPage, categoryColours, engineRemovals, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
+import { readPng } from './lib/png.mjs';
+import { assertLabelPainted, assertLabelsWithstand, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
-import { assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, suggestedReaderKey } from './lib/reader.mjs';
+import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
 
 const DIST = join(ROOT, 'dist', 'firefox');
@@ -241,6 +242,84 @@ test('the reader shortcut is assigned (commands.getAll), and the popup shows it'
     await s.cmd('DELETE', '/window');
     await s.switchTo(pageHandle);
   }
+});
+
+/**
+ * The browser window's about:addons tab, read in the chrome context (null when there is none): its
+ * URL, the view it shows, and whether that view lists extension shortcuts.
+ */
+async function addonsTab() {
+  await s.cmd('POST', '/moz/context', { context: 'chrome' });
+  try {
+    return await s.execute(`const tab = Services.wm.getMostRecentWindow('navigator:browser').gBrowser.tabs
+        .find((t) => t.linkedBrowser.currentURI.spec === 'about:addons');
+      if (!tab) return null;
+      const win = tab.linkedBrowser.contentWindow;
+      return { url: tab.linkedBrowser.currentURI.spec, view: win?.gViewController?.currentViewId ?? null,
+        shortcuts: Boolean(win?.document?.querySelector('addon-shortcuts')) };`);
+  } finally {
+    await s.cmd('POST', '/moz/context', { context: 'content' });
+  }
+}
+
+test('no shortcut assigned (commands.update to ""): the popup says so and its button opens Manage Extension Shortcuts in about:addons; commands.reset brings the key back', async (t) => {
+  const suggested = suggestedReaderKey(DIST);
+  // The popup in a tab, aimed at that tab itself (`?tab=` its own id: a click on its button does
+  // not close it then), for its shortcut line alone.
+  popupHandle = await openExtensionTab('popup.html');
+  await s.executeAsync(`const done = arguments[arguments.length - 1];
+    browser.tabs.getCurrent().then((me) => { document.body.dataset.ready = 'navigating'; location.search = '?tab=' + me.id; done(); });`);
+  await waitFor(() => s.execute('return document.body && document.body.dataset.ready === "true"'), 'the popup');
+  await s.switchTo(pageHandle);
+  const readerKey = () => inPopup(`return (await browser.commands.getAll()).find((c) => c.name === 'toggle-reader')?.shortcut ?? '';`);
+  const shown = () => inPopupTab(`const $ = (id) => document.getElementById(id);
+    return { shortcut: !$('shortcut').hidden, keys: $('shortcut-keys').textContent, unset: !$('no-shortcut').hidden,
+      where: $('shortcut-where').textContent, button: $('set-shortcut').hidden ? null : $('set-shortcut').textContent };`);
+  try {
+    // The user removes the shortcut (as about:addons does): the popup, opened again, says where to set one.
+    await inPopup(`await browser.commands.update({ name: 'toggle-reader', shortcut: '' });`);
+    assert.equal(await readerKey(), '', 'commands.update did not empty the reader shortcut');
+    await reloadPopup();
+    const unset = await shown();
+    t.diagnostic(`no shortcut: ${JSON.stringify(unset)}`);
+    assert.equal(unset.shortcut, false, 'the popup still shows a shortcut');
+    assert.equal(unset.unset, true, 'the popup does not say that no shortcut is set');
+    assert.match(unset.where, /about:addons/, 'the popup does not say where to set one');
+    assert.equal(unset.button, 'Open Manage Extension Shortcuts', 'the popup offers no button to the shortcuts page');
+    await s.switchTo(popupHandle);
+    const file = join(ARTIFACTS, 'firefox-popup-no-shortcut.png');
+    writeFileSync(file, await s.screenshot());
+    t.diagnostic(`saved ${file}`);
+    // The button, clicked as a user clicks: the browser's own page for extension shortcuts.
+    assert.equal(await addonsTab(), null, 'about:addons is open before the click');
+    await s.click(await s.find('#set-shortcut'));
+    const opened = await waitFor(async () => {
+      const tab = await addonsTab();
+      // Manage Extension Shortcuts, at this extension's own shortcuts.
+      if (tab?.view === `addons://shortcuts/${encodeURIComponent(addonId)}` && tab.shortcuts) return tab;
+      throw new Error(`about:addons: ${JSON.stringify(tab)}`);
+    }, 'about:addons to show Manage Extension Shortcuts').catch(async (error) => {
+      throw new Error(`${error.message}; the popup says "${await inPopupTab(`return document.getElementById('shortcut-where').textContent`)}"`);
+    });
+    t.diagnostic(`the button opened ${JSON.stringify(opened)}`);
+    await s.cmd('POST', '/moz/context', { context: 'chrome' });
+    try {
+      await s.execute(`const { gBrowser } = Services.wm.getMostRecentWindow('navigator:browser');
+        gBrowser.removeTab(gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === 'about:addons'));`);
+    } finally {
+      await s.cmd('POST', '/moz/context', { context: 'content' });
+    }
+    await s.switchTo(pageHandle);
+  } finally {
+    await inPopup(`await browser.commands.reset('toggle-reader');`);
+  }
+  assert.equal(await readerKey(), suggested, 'commands.reset did not bring the suggested key back');
+  await reloadPopup();
+  assert.deepEqual(await shown().then(({ shortcut, keys, unset }) => ({ shortcut, keys, unset })), { shortcut: true, keys: suggested, unset: false }, 'the popup shows the shortcut again');
+  await s.switchTo(popupHandle);
+  await s.cmd('DELETE', '/window');
+  popupHandle = null;
+  await s.switchTo(pageHandle);
 });
 
 test('reader view with the keyboard shortcut (activeTab only): in place, page state intact, every theme', async (t) => {
@@ -648,6 +727,65 @@ test('why each block went: a label per outlined block (category, reason), the le
   }
 });
 
+test('a page style sheet at war with the labels (lib/hostile.css): drawn at their size, both buttons shown and clickable, byte-identical when off', async (t) => {
+  const setMode = (mode) => inPopup(`return browser.tabs.sendMessage(args[0], { type: 'cs:set-mode', mode: args[1] });`, [tabId, mode]);
+  // The same page without the hostile sheet first: how the labels are drawn there.
+  await s.navigate(server.url('seed'));
+  await cleanedStatus('the seed page to be cleaned');
+  const expected = await engineRemovals(server.hostileSource('seed'), server.url('seed', { hostile: true }));
+  await setMode('outline');
+  const plain = await labelsShown(expected.length, 'on the seed page without the hostile sheet');
+  await setMode('hide');
+
+  await s.navigate(server.url('seed', { hostile: true }));
+  const cleaned = await cleanedStatus('the hostile page to be cleaned');
+  assert.equal(cleaned.total, expected.length, 'the page hides what the engine removes');
+  // The sheet is in force: the page's own buttons are gone and its text is huge.
+  const sheet = await s.execute(`return {
+    buttons: [...document.querySelectorAll('button')].filter((b) => getComputedStyle(b).display !== 'none').length,
+    font: getComputedStyle(document.querySelector('p')).fontSize };`);
+  assert.deepEqual(sheet, { buttons: 0, font: '44px' }, 'the hostile style sheet does not apply to the page');
+  const hidden = await outerHTML();
+
+  await reloadPopup();
+  await clickInPopup('#show');
+  await waitFor(async () => (await status()).mode === 'outline', 'outline mode');
+  await labelsShown(expected.length, 'in outline mode on the hostile page');
+  const seen = await s.execute(`return (${labelControlsInPage})()`);
+  assertLabelsWithstand(seen, plain, 'Firefox');
+  t.diagnostic(`${seen.labels.length} labels drawn as without the sheet; host ${JSON.stringify(seen.host)}`);
+  // Painted, not only laid out: each label's border and Restore button in a screenshot.
+  for (let i = seen.labels.length - 1; i >= 0; i--) {
+    const points = await s.execute(`return (${labelPaintPoints})(arguments[0])`, [i]);
+    const png = await s.screenshot();
+    assertLabelPainted(readPng(png), points, 'Firefox');
+    if (i === 0) {
+      const shot = join(ARTIFACTS, 'firefox-show-removed-hostile.png');
+      writeFileSync(shot, png);
+      t.diagnostic(`saved ${shot}`);
+    }
+  }
+
+  // Off again: the page byte for byte as it was, the hostile sheet notwithstanding.
+  await clickInPopup('#show');
+  await waitFor(async () => (await status()).mode === 'hide', 'hide mode');
+  // The status says "hide" as soon as the change starts; the blocks are hidden again a moment later.
+  await waitFor(() => s.execute(`return !document.querySelector('plainpage-labels') &&
+    document.querySelectorAll('[data-plainpage-removed]').length === arguments[0]`, [expected.length]), 'the blocks hidden again', 5000).catch(() => {});
+  assert.equal(await outerHTML(), hidden, 'leaving Show removed changed the hostile page');
+
+  // And the buttons work: Restore, clicked as a user clicks, brings back that block alone.
+  await clickInPopup('#show');
+  await waitFor(async () => (await status()).mode === 'outline', 'outline mode again');
+  const [one] = twoUniqueLabels(await labelsShown(expected.length, 'in outline mode again'));
+  assert.ok(one, 'the page has a block a key names alone');
+  await clickLabelButton(one.key, 'restore');
+  await labelsShown(expected.length - 1, 'after Restore on the hostile page');
+  assert.equal((await blockNow(one.key)).mark, null, 'Restore on the hostile page brings the block back');
+  assert.equal((await status()).total, expected.length - 1);
+  await setMode('hide');
+});
+
 test('a prompt injected 2 s after load is cleaned, and scrolling comes back', async (t) => {
   await s.navigate(server.url('seed', { inject: true }));
   await waitFor(async () => (await status()).cleaned, 'the first cleaning (registered content script)');
@@ -666,13 +804,17 @@ test('a prompt injected 2 s after load is cleaned, and scrolling comes back', as
   await waitFor(() => s.execute('return window.scrollY > 300'), 'the page to scroll', 5000);
 });
 
-/** Opens reader view with the shortcut, returns the article's text (header included), closes it with Esc. */
+/**
+ * Opens reader view with the shortcut, returns the article's text (header included) and word
+ * counts (shown and counted), closes it with Esc.
+ */
 async function readerArticle() {
   await pressShortcut();
   await readerOpen();
   const text = fold(await s.execute('return document.querySelector("article").innerText'));
+  const words = await s.execute(`return (${readerWords})()`);
   await closeReaderWithEscape();
-  return text;
+  return { text, words };
 }
 
 test('reader view gives the same article whether the page was cleaned or not', async (t) => {
@@ -685,14 +827,19 @@ test('reader view gives the same article whether the page was cleaned or not', a
   assert.ok(st.total > 0, `${name}: cleaning hid nothing, so this test shows nothing`);
   const marks = () => s.execute('return document.querySelectorAll("[data-plainpage-removed]").length');
   const marked = await marks();
+  // The cleaned page as it is, hidden blocks hidden: what the reader read before it read the page as it was before cleaning.
+  const url = server.url(name);
+  const asCleaned = await engineArticle(await outerHTML(), url);
   const cleaned = await readerArticle();
   assert.equal(await marks(), marked, 'reader view changed the cleaned page');
   await inPopup(`return browser.tabs.sendMessage(args[0], { type: 'cs:restore' });`, [tabId]);
   await waitFor(async () => !(await status()).cleaned, 'restore');
   assert.equal(await marks(), 0);
+  const restored = await engineArticle(await outerHTML(), url);
   const uncleaned = await readerArticle();
-  t.diagnostic(`${name}: ${st.total} blocks hidden; reader article ${cleaned.length} characters cleaned, ${uncleaned.length} not`);
-  assert.ok(cleaned === uncleaned, `${name}: reader view differs after cleaning: ${cleaned.length} characters cleaned, ${uncleaned.length} not, from character ${firstDifference(cleaned, uncleaned)}`);
+  t.diagnostic(`${name}: ${st.total} blocks hidden; reader article ${cleaned.words.shown} words (${cleaned.text.length} characters) cleaned, ${uncleaned.words.shown} (${uncleaned.text.length}) not; read from the cleaned page as it is: ${asCleaned.wordCount} words`);
+  assertSameArticle({ cleaned, uncleaned, restored: restored.wordCount, asCleaned: asCleaned.wordCount }, `Firefox, ${name}`);
+  assert.ok(cleaned.text === uncleaned.text, `${name}: reader view differs after cleaning: ${cleaned.text.length} characters cleaned, ${uncleaned.text.length} not, from character ${firstDifference(cleaned.text, uncleaned.text)}`);
 });
 
 test('automatic cleaning on five corpus pages keeps the article visible', async (t) => {
@@ -815,6 +962,80 @@ test('options: each change says "Saved"; a category switched off restores its bl
   }
 });
 
+test('options: "Saved." on removing a site, adding it, every site on and off, and the reader theme; a deleted "Always keep" exception leaves the list and storage', async (t) => {
+  const optionsHandle = await openExtensionTab('options.html');
+  /** Runs code in the options tab (an extension page: `browser` is there). */
+  const inOptions = async (body, args = []) => {
+    const result = await s.executeAsync(`const done = arguments[arguments.length - 1];
+      (async (...args) => { ${body} })(...Array.from(arguments).slice(0, -1)).then((v) => done({ ok: v }), (e) => done({ error: String(e) }));`, args);
+    if (result.error) throw new Error(result.error);
+    return result.ok;
+  };
+  const stored = (key) => inOptions(`return (await browser.storage.local.get(args[0]))[args[0]];`, [key]);
+  const savedText = () => s.execute(`return document.getElementById('saved').textContent`);
+  const saved = async (what) => {
+    await waitFor(async () => (await savedText()) === 'Saved.', `"Saved." after ${what}`, 5000);
+    // Gone again before the next change, so each change is seen to say it.
+    await waitFor(async () => (await savedText()) === '', `the status line to clear after ${what}`, 5000);
+  };
+  const rows = () => s.execute(`return [...document.querySelectorAll('#sites li[data-host]')].map((li) => li.dataset.host)`);
+  const reader = await stored('reader');
+  try {
+    assert.deepEqual(await s.execute(`return (${savedLine})()`), { text: '', role: 'status', live: 'polite' });
+    // 127.0.0.1 is cleaned automatically since an earlier test: removed, then added again.
+    assert.deepEqual(await rows(), ['127.0.0.1'], 'the site switched on in the popup is listed');
+    await s.click(await s.find('#sites li[data-host="127.0.0.1"] button'));
+    await saved('removing a site');
+    assert.deepEqual(await rows(), [], 'the site is no longer listed');
+    assert.deepEqual(await stored('sites'), {});
+
+    const input = await s.find('#new-site');
+    await s.click(input);
+    await s.type(input, '127.0.0.1');
+    await s.click(await s.find('#add-site button[type="submit"]'));
+    await saved('adding a site');
+    assert.deepEqual(await rows(), ['127.0.0.1'], 'the site is listed again');
+    assert.equal(await s.execute(`return document.getElementById('sites-note').textContent`), '127.0.0.1 is cleaned from now on.');
+    assert.deepEqual(await stored('sites'), { '127.0.0.1': true });
+    assert.equal(await inOptions(`return browser.permissions.contains({ origins: ['*://127.0.0.1/*'] });`), true, 'access to the site is granted again');
+
+    // Every site on, then off.
+    await s.click(await s.find('#all-sites'));
+    await saved('switching every site on');
+    assert.equal(await stored('allSites'), true);
+    assert.equal(await s.execute(`return !document.getElementById('excluded-box').hidden`), true, 'with every site on, the exceptions are offered');
+    await s.click(await s.find('#all-sites'));
+    await saved('switching every site off');
+    assert.equal(await stored('allSites'), false);
+    assert.deepEqual(await s.execute(`return [document.getElementById('all-sites').checked, document.getElementById('excluded-box').hidden]`), [false, true], 'the list is drawn again with every site off');
+
+    // The reader theme.
+    await s.click(await s.find('#theme option[value="sepia"]'));
+    await saved('changing the reader theme');
+    assert.equal((await stored('reader')).theme, 'sepia');
+
+    // Two blocks always kept on a site; one deleted: its row goes, the other stays, storage follows.
+    await inOptions(`await browser.storage.local.set({ keep: { 'news.example': [
+      { selector: 'body > div.newsletter-box', category: 'newsletter', preview: 'Sign up' },
+      { selector: 'aside#more', category: 'related', preview: 'More stories' } ] } });`);
+    const kept = () => s.execute(`return [...document.querySelectorAll('#kept li[data-host="news.example"] li[data-selector]')].map((li) => li.dataset.selector)`);
+    await waitFor(async () => (await kept()).length === 2, 'the two exceptions to be listed', 5000);
+    await s.click(await s.find('#kept li[data-selector="body > div.newsletter-box"] button'));
+    await saved('deleting an exception');
+    assert.deepEqual(await kept(), ['aside#more'], 'the deleted exception\'s row is gone, the other stays');
+    assert.deepEqual((await stored('keep'))['news.example'].map((e) => e.selector), ['aside#more']);
+    await s.click(await s.find('#kept li[data-selector="aside#more"] button'));
+    await saved('deleting the last exception');
+    assert.equal(await s.execute(`return document.querySelectorAll('#kept li[data-host]').length`), 0, 'no site is listed with exceptions');
+    assert.equal(await s.execute(`return document.getElementById('kept').innerText.trim()`), 'None yet.');
+    assert.deepEqual(await stored('keep'), {});
+  } finally {
+    await inOptions(`if (args[0] === null) await browser.storage.local.remove('reader'); else await browser.storage.local.set({ reader: args[0] });`, [reader ?? null]);
+    await s.cmd('DELETE', '/window');
+    await s.switchTo(pageHandle);
+  }
+});
+
 test('the extension made no network request of its own', (t) => {
   const hostOf = ({ method, url }) => (method === 'CONNECT' ? url : new URL(url).host);
   const browsers = server.proxied.filter((r) => FIREFOX_SERVICES.test(hostOf(r)));
@@ -823,7 +1044,7 @@ test('the extension made no network request of its own', (t) => {
   assert.deepEqual(foreign, [], `requests to other hosts that no test page names: ${JSON.stringify(foreign)}`);
   // Requests to the test server are the pages, their own same-origin resources, or the favicon.
   const sources = ['seed', ...CORPUS_PAGES].map((n) => server.source(n)).join('\n');
-  const own = server.served.filter(({ path }) => !path.startsWith('/page/') && path !== '/inject.js' &&
+  const own = server.served.filter(({ path }) => !path.startsWith('/page/') && path !== '/inject.js' && path !== '/hostile.css' &&
     path !== '/favicon.ico' && !sources.includes(path.split('?')[0]));
   assert.deepEqual(own, [], 'requests to the test server that are not its pages or their resources');
 });

@@ -85,3 +85,31 @@ export function assertTextSizes(seen, size, browser) {
   assert.ok(seen.captions.length > 0, `${where}: no captions`);
   for (const c of seen.captions) assert.ok(c < size, `${where}: a caption (${c} px) is not smaller than body text (${size} px)`);
 }
+
+/**
+ * Runs in the reader frame: the article's word count as the reader shows it (the "· N words" of
+ * the reading-time line) and as counted in its text (the content, header left out).
+ */
+export function readerWords() {
+  const line = document.querySelector('article .reading-time')?.textContent ?? '';
+  const shown = line.match(/([\d,]+)\s+words/);
+  const text = document.querySelector('article .content').innerText.replace(/\s+/g, ' ').trim();
+  return { shown: shown ? Number(shown[1].replace(/,/g, '')) : null, counted: text ? text.split(' ').length : 0 };
+}
+
+/**
+ * The reader's article on a page the cleaning changes it for (issue 14, item 5): the same with the
+ * page cleaned as after *Restore all* (text and word count, within `slack` counted words), the
+ * count the engine (the same wasm, in node) gives the page's HTML after *Restore all*, and read from the cleaned page as it is (hidden
+ * blocks hidden: what the reader read before it read the page as it was before cleaning) a
+ * markedly different article, so the page is one that needs the reader to do so.
+ */
+export function assertSameArticle({ cleaned, uncleaned, restored, asCleaned }, where, slack = 3) {
+  const counts = `cleaned ${JSON.stringify(cleaned.words)}, not cleaned ${JSON.stringify(uncleaned.words)}, the engine on the restored page ${restored}, read from the cleaned page as it is ${asCleaned}`;
+  assert.ok(uncleaned.words.shown > 0, `${where}: the reader shows no word count (${counts})`);
+  assert.equal(cleaned.words.shown, uncleaned.words.shown, `${where}: the reader's word count differs after cleaning (${counts})`);
+  assert.ok(Math.abs(cleaned.words.counted - uncleaned.words.counted) <= slack, `${where}: the reader's text differs after cleaning by more than ${slack} words (${counts})`);
+  assert.equal(uncleaned.words.shown, restored, `${where}: the reader's word count is not the engine's for the page (${counts})`);
+  const apart = Math.abs(asCleaned - restored);
+  assert.ok(apart >= 0.25 * Math.max(asCleaned, restored), `${where}: read from the cleaned page as it is, the article is about the same (${counts}), so this page does not show that the reader must read the page as it was before cleaning`);
+}

@@ -2,6 +2,7 @@
 // pages (read from ../shared at test time, never copied), and the labelled pages of
 // tests/data/clean (as `clean/NAME`), with a strict Content-Security-Policy,
 // so the page itself can fetch nothing from elsewhere and the extension must work despite it.
+// Any page can be served with a hostile style sheet of its own linked (`?hostile=1`, lib/hostile.css).
 // The same port is the browsers' HTTP proxy for every other host: any request to the outside
 // world ends here, is recorded, and is refused, so a test run never leaves the machine and the
 // tests can tell whether anything tried.
@@ -51,6 +52,13 @@ window.addEventListener('load', () => {
 });
 `;
 
+/**
+ * Linked into a page with `?hostile=1`: a style sheet at war with what an extension adds to the
+ * page (lib/hostile.css; served from the page's origin, which its CSP allows).
+ */
+export const HOSTILE_CSS = resolve(dirname(fileURLToPath(import.meta.url)), 'hostile.css');
+const HOSTILE_LINK = '<link rel="stylesheet" href="/hostile.css">';
+
 export class TestServer {
   constructor(shared) {
     this.shared = shared;
@@ -95,8 +103,15 @@ export class TestServer {
     return readFileSync(file, 'utf8');
   }
 
-  url(name, { inject = false } = {}) {
-    return `${this.origin}/page/${name}${inject ? '?inject=1' : ''}`;
+  url(name, { inject = false, hostile = false } = {}) {
+    const query = [inject && 'inject=1', hostile && 'hostile=1'].filter(Boolean).join('&');
+    return `${this.origin}/page/${name}${query ? `?${query}` : ''}`;
+  }
+
+  /** The page's HTML as served with `?hostile=1`: its source with the hostile style sheet linked. */
+  hostileSource(name) {
+    const html = this.source(name);
+    return html.includes('</head>') ? html.replace('</head>', `${HOSTILE_LINK}</head>`) : `${HOSTILE_LINK}${html}`;
   }
 
   handle(req, res) {
@@ -117,11 +132,16 @@ export class TestServer {
         res.writeHead(404).end(String(error.message));
         return;
       }
+      if (url.searchParams.get('hostile') === '1') html = this.hostileSource(page[1]);
       if (url.searchParams.get('inject') === '1') {
         html = html.includes('</body>') ? html.replace('</body>', '<script src="/inject.js"></script></body>') : `${html}<script src="/inject.js"></script>`;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' });
       res.end(html);
+      return;
+    }
+    if (url.pathname === '/hostile.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-store' }).end(readFileSync(HOSTILE_CSS, 'utf8'));
       return;
     }
     if (url.pathname === '/inject.js') {

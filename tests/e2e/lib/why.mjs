@@ -1,7 +1,9 @@
 // "Why each block went" (issue 14, item 4), shared by both browsers' suites: what the engine
 // removes from a page and why (the same wasm module as the extension, run in node), what the
 // labels of "Show removed" say (read in the page, through the labels' open shadow root), and
-// the marks on the page's blocks.
+// the marks on the page's blocks; the reader article the engine reads from a page's HTML; and how the
+// labels stand up to a page style sheet at war with them (lib/hostile.css).
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -10,22 +12,33 @@ import { ROOT } from './pages.mjs';
 const PKG = join(ROOT, 'www', 'pkg');
 let engine = null;
 
+async function loadEngine() {
+  if (!engine) {
+    const module = await import(join(PKG, 'plainpage.js'));
+    await module.default({ module_or_path: readFileSync(join(PKG, 'plainpage_bg.wasm')) });
+    engine = module;
+  }
+  return engine;
+}
+
 /** The engine's removals for a page's HTML ({ category, reason } in document order). */
 export async function engineRemovals(html, url) {
-  if (!engine) {
-    engine = await import(join(PKG, 'plainpage.js'));
-    await engine.default({ module_or_path: readFileSync(join(PKG, 'plainpage_bg.wasm')) });
-  }
+  await loadEngine();
   return engine.analyze(html, url, {}).verdict.removals.map(({ category, reason }) => ({ category, reason }));
+}
+
+/** applier.js COLOURS (the one table of category colours), from its source run in a node vm: category → '#rrggbb'. */
+function applierColours() {
+  const context = { globalThis: {} };
+  context.globalThis = context;
+  vm.runInNewContext(readFileSync(join(ROOT, 'extension', 'applier.js'), 'utf8'), context);
+  return { ...context.PlainPageApplier.COLOURS };
 }
 
 /** The extension's category colours (applier.js COLOURS, the one table), as computed `rgb(…)` values. */
 export function categoryColours() {
-  const context = { globalThis: {} };
-  context.globalThis = context;
-  vm.runInNewContext(readFileSync(join(ROOT, 'extension', 'applier.js'), 'utf8'), context);
   const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-  return Object.fromEntries(Object.entries(context.PlainPageApplier.COLOURS).map(([c, hex]) => [c, rgb(hex)]));
+  return Object.fromEntries(Object.entries(applierColours()).map(([c, hex]) => [c, rgb(hex)]));
 }
 
 /** `category|reason` lines, sorted: how labels and removals are compared. */
@@ -112,4 +125,121 @@ export function scrollToMostLabels() {
   }
   window.scrollTo(0, best.y);
   return best.n;
+}
+
+/** The engine's reader article for a page's HTML: its word count and text (the wasm module the extension runs). */
+export async function engineArticle(html, url) {
+  await loadEngine();
+  const { wordCount, text } = engine.read(html, url, {}).article;
+  return { wordCount, text };
+}
+
+/**
+ * Runs in the page: how the labels' host computes, and for each label its category, key and
+ * reason, its size and font size, and each button as drawn: brought into view, its computed
+ * display, visibility, opacity and font size, its size, and whether a click at its centre lands
+ * on it (the page's own elements and the other labels not over it). Written without closures so
+ * both suites can send it as source.
+ */
+export function labelControlsInPage() {
+  const host = document.querySelector('plainpage-labels');
+  if (!host) return null;
+  const style = getComputedStyle(host);
+  const labels = [...host.shadowRoot.querySelectorAll('[data-category]')].map((label) => {
+    const buttons = [...label.querySelectorAll('button')].map((b) => {
+      b.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = b.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const s = getComputedStyle(b);
+      return {
+        text: b.textContent,
+        display: s.display,
+        visibility: s.visibility,
+        opacity: s.opacity,
+        fontSize: s.fontSize,
+        width: r.width,
+        height: r.height,
+        onTop: document.elementFromPoint(x, y) === host && host.shadowRoot.elementFromPoint(x, y) === b,
+      };
+    });
+    const r = label.getBoundingClientRect();
+    return {
+      category: label.dataset.category,
+      key: label.dataset.key,
+      reason: label.querySelector('.reason').textContent,
+      fontSize: getComputedStyle(label).fontSize,
+      width: r.width,
+      height: r.height,
+      buttons,
+    };
+  });
+  window.scrollTo(0, 0);
+  return {
+    host: { display: style.display, visibility: style.visibility, opacity: style.opacity, zoom: style.zoom, transform: style.transform, position: style.position },
+    labels,
+  };
+}
+
+/** One line per label: what it says and how big it is drawn (sorted, so two pages' labels compare). */
+const labelSizes = (labels) => labels.map((l) => `${l.category}|${l.key}|${l.reason}|${Math.round(l.width)}×${Math.round(l.height)}`).sort();
+
+/**
+ * The labels on the page with the hostile style sheet (`seen`, from labelControlsInPage) against
+ * those on the same page without it (`plain`, from labelsInPage): the same labels at the same
+ * size, at 12 px, each with both buttons shown at 11 px and on top where a click lands.
+ */
+export function assertLabelsWithstand(seen, plain, where) {
+  assert.ok(seen, `${where}: no labels' host in the page`);
+  assert.deepEqual(seen.host, { display: 'block', visibility: 'visible', opacity: '1', zoom: '1', transform: 'none', position: 'absolute' }, `${where}: the page's style sheet reaches the labels' host`);
+  assert.equal(seen.labels.length, plain.length, `${where}: not one label per removed block`);
+  assert.deepEqual(labelSizes(seen.labels), labelSizes(plain), `${where}: the labels are not drawn as on the page without the hostile style sheet`);
+  for (const l of seen.labels) {
+    const what = `${where}: the ${l.category} label ${l.key}`;
+    assert.equal(l.fontSize, '12px', `${what} is at ${l.fontSize}`);
+    assert.ok(l.width >= 200 && l.height > 0 && l.height < 120, `${what} is drawn ${l.width} × ${l.height} px`);
+    assert.deepEqual(l.buttons.map((b) => b.text), ['Restore', 'Always keep on this site'], `${what}: its buttons`);
+    for (const b of l.buttons) {
+      const button = `${what}: its ${b.text} button (${JSON.stringify(b)})`;
+      assert.notEqual(b.display, 'none', button);
+      assert.deepEqual([b.visibility, b.opacity, b.fontSize], ['visible', '1', '11px'], button);
+      assert.ok(b.width >= 30 && b.height >= 12 && b.height < 40, `${button}: drawn at the wrong size`);
+      assert.ok(b.onTop, `${button}: a click at its centre does not land on it`);
+    }
+  }
+}
+
+/**
+ * Runs in the page: brings label `index` of "Show removed" into view and says where, in a
+ * screenshot of the viewport (device pixels), its left border and its Restore button's face are.
+ */
+export function labelPaintPoints(index) {
+  const host = document.querySelector('plainpage-labels');
+  const label = host.shadowRoot.querySelectorAll('[data-category]')[index];
+  label.scrollIntoView({ block: 'center', inline: 'center' });
+  const r = label.getBoundingClientRect();
+  const b = label.querySelector('[data-action="restore"]').getBoundingClientRect();
+  const dpr = window.devicePixelRatio;
+  return {
+    category: label.dataset.category,
+    key: label.dataset.key,
+    // The middle of the 2 px border, halfway down; the button's left padding, halfway down.
+    border: [(r.left + 1) * dpr, (r.top + r.height / 2) * dpr],
+    button: [(b.left + 3) * dpr, (b.top + b.height / 2) * dpr],
+  };
+}
+
+const hex = (colour) => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+const near = (seen, want) => seen.every((v, i) => Math.abs(v - want[i]) <= 12);
+
+/**
+ * A label is painted, not only laid out: in the screenshot (lib/png.mjs readPng) its border has
+ * its category's colour (applier.js COLOURS) and its Restore button its own grey face.
+ */
+export function assertLabelPainted(png, points, where) {
+  const colour = hex(applierColours()[points.category]);
+  const at = ([x, y]) => png.pixel(Math.floor(x), Math.floor(y));
+  const what = `${where}: the ${points.category} label ${points.key}`;
+  assert.ok(near(at(points.border), colour), `${what}: its border is not painted (rgb ${at(points.border)} where ${colour} should be)`);
+  assert.ok(near(at(points.button), hex('#f2f2f2')), `${what}: its Restore button is not painted (rgb ${at(points.button)} where the button's grey should be)`);
 }
