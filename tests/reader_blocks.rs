@@ -230,3 +230,23 @@ fn a_share_row_at_the_top_of_the_body_does_not_make_it_chrome() {
     assert!(text.contains("Intro:"), "intro lost:\n{text}");
     assert!(text.contains("Step 9:"), "steps lost:\n{text}");
 }
+
+/// The U.S. Web Design System's site banner ("An official website of the United States
+/// government", with its folded "Here's how you know" prose) is the site's, never the article.
+#[test]
+fn a_gov_sites_identity_banner_is_not_the_article() {
+    let banner = "Official websites use .gov. A .gov website belongs to an official government \
+                  organization in the United States, and secure sites use HTTPS, a lock, or a \
+                  padlock, which means you have safely connected to the website, so share \
+                  sensitive information only on official, secure websites.";
+    let html = format!(
+        "<html><body><section class=\"usa-banner\"><div class=\"usa-accordion\">\
+         <div class=\"grid-row\"><p>{banner}</p><p>{banner}</p></div></div></section>\
+         <div class=\"cams\"><h1>Webcams</h1><div><h3>Yosemite Falls</h3>\
+         <span>Webcam: the falls, the valley and the meadow, seen from the lodge.</span></div>\
+         <div><h3>Half Dome</h3><span>Webcam: the dome, seen from Glacier Point.</span></div></div>\
+         </body></html>"
+    );
+    let text = read_text(&html);
+    assert!(!text.contains("Official websites"), "banner read:\n{text}");
+}

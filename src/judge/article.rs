@@ -86,7 +86,11 @@ fn furniture(rows: &[Row]) -> Vec<bool> {
         furniture[i] = inherited
             || row.hidden
             || (FURNITURE_TAGS.contains(&&*row.tag) && !wrapper)
-            || (is_consent(row) && !wrapper);
+            || (is_consent(row) && !wrapper)
+            || row
+                .class
+                .split_ascii_whitespace()
+                .any(|c| hints::SITE_BANNER_CLASSES.contains(&c));
     }
     furniture
 }

@@ -474,6 +474,12 @@ pub static PROMO_HINTS: &[&str] = &["cta", "promo"];
 /// banner"`): its paragraphs of legal prose are never the article.
 pub static CONSENT_WORDS: &[&str] = &["consent", "onetrust", "gdpr", "cookiebot", "didomi"];
 
+/// Whole class names of a design system's site-identity banner: the U.S. Web Design System's
+/// "An official website of the United States government / Here's how you know" strip above
+/// every .gov site's masthead (its folded explanation is two paragraphs of prose that must not
+/// win the article).
+pub static SITE_BANNER_CLASSES: &[&str] = &["usa-banner"];
+
 /// Class, id and attribute words of the pieces of an article's header.
 pub static HEADER_WORDS: &[&str] = &[
     "byline",
