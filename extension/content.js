@@ -91,11 +91,15 @@
    * changed shape while it was being judged; then it is tried once more.
    */
   async function applyWhole(attempt = 0) {
+    const wasCleaned = state.cleaned;
     Labels.hide();
     Applier.restore(document);
     const html = document.documentElement.outerHTML;
     const started = performance.now();
     const [{ verdict, timings }, keep] = await Promise.all([judge(html, false), keptSelectors()]);
+    // *Restore all* came while the page was judged again (a mode change, categories changed):
+    // the page stays restored, and this verdict is not applied.
+    if (wasCleaned && !state.cleaned) return null;
     const judged = performance.now();
     state.keep = keep;
     const blocks = [];

@@ -26,8 +26,8 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
 import { CATEGORIES, readLabels } from './lib/labels.mjs';
 import { readPng } from './lib/png.mjs';
-import { assertLabelPainted, assertLabelsWithstand, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
-import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed } from './lib/pages.mjs';
+import { allHidden, allOutlined, assertLabelPainted, assertLabelsWithstand, assertRemoved, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, removedInPage, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
+import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed, settled } from './lib/pages.mjs';
 import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
 
@@ -464,7 +464,7 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   const popup = await openPopup(granted, tabId);
   assert.equal(await popup.isChecked('#site'), false);
   await popup.click('#site');
-  await waitForStatus(granted, tabId, (s) => s.cleaned, 'the seed page to be cleaned');
+  const cleaned = await waitForStatus(granted, tabId, (s) => s.cleaned, 'the seed page to be cleaned');
   await popup.reload();
   await popup.waitForSelector('body[data-ready="true"]');
   assert.equal(await popup.isChecked('#site'), true, 'the switch shows the site is on');
@@ -481,6 +481,8 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   // Show removed: outlined instead of hidden, everything readable again.
   await popup.click('#show');
   await waitForStatus(granted, tabId, (s) => s.mode === 'outline', 'outline mode');
+  // The status says the new mode as soon as the change starts; the blocks follow once the page is judged again.
+  await assertRemoved(() => page.evaluate(removedInPage), allOutlined(cleaned.total), 'Show removed');
   const outlined = await visibleText(page);
   for (const phrase of seed.chromePhrases()) assert.ok(outlined.includes(phrase), `outline mode hides: ${phrase}`);
   const styles = await page.$$eval('[data-plainpage-removed]', (els) => els.map((e) => e.style.outlineStyle));
@@ -488,6 +490,7 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   await page.screenshot({ path: join(ARTIFACTS, 'chromium-show-removed-seed.png'), fullPage: true });
   await popup.click('#show');
   await waitForStatus(granted, tabId, (s) => s.mode === 'hide', 'hide mode');
+  await assertRemoved(() => page.evaluate(removedInPage), allHidden(cleaned.total), 'leaving Show removed');
 
   // Restore all: the page as it was.
   await popup.click('#restore');
@@ -569,6 +572,8 @@ test('why each block went: a label per outlined block (category, reason), the le
   // Leaving Show removed leaves the page byte for byte as it was.
   await popup.click('#show');
   await waitForStatus(granted, tabId, (x) => x.mode === 'hide', 'hide mode');
+  // The status says "hide" as soon as the change starts; the blocks are hidden again once the page is judged again.
+  await assertRemoved(() => page.evaluate(removedInPage), allHidden(expected.length), 'leaving Show removed');
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), hidden, 'leaving Show removed changed the page');
 
   // A click on a count outlines just that category; the others stay hidden.
@@ -577,7 +582,9 @@ test('why each block went: a label per outlined block (category, reason), the le
   await waitForStatus(granted, tabId, (x) => x.mode === 'outline' && x.only === category, `outline only ${category}`);
   const only = await labelsShown(page, cleaned.counts[category], `for ${category} alone`);
   assert.ok(only.every((l) => l.category === category), `labels of other categories than ${category}`);
-  assert.equal(await popup.getAttribute(`#counts li[data-category="${category}"] button`, 'aria-pressed'), 'true');
+  // The popup draws its legend again once the page answers (the labels come first).
+  const pressed = () => popup.getAttribute(`#counts li[data-category="${category}"] button`, 'aria-pressed');
+  assert.equal(await settled(pressed, (v) => v === 'true'), 'true', `the ${category} count does not show it is pressed`);
   const legendShot = join(ARTIFACTS, 'chromium-popup-legend.png');
   await popup.locator('#removed').screenshot({ path: legendShot });
   t.diagnostic(`saved ${legendShot}`);
@@ -589,6 +596,7 @@ test('why each block went: a label per outlined block (category, reason), the le
   t.diagnostic(`outlined only ${category}: ${only.length} labels, ${onlyMarks.length - only.length} other blocks hidden`);
   await popup.uncheck('#show');
   await waitForStatus(granted, tabId, (x) => x.mode === 'hide' && x.only === null, 'hide mode');
+  await assertRemoved(() => page.evaluate(removedInPage), allHidden(expected.length), `leaving ${category}'s outlines`);
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), hidden, 'leaving one category\'s outlines changed the page');
 
   // Restore one block, then always keep another on this site.
@@ -689,9 +697,8 @@ test('a page style sheet at war with the labels (lib/hostile.css): drawn at thei
   // Off again: the page byte for byte as it was, the hostile sheet notwithstanding.
   await popup.click('#show');
   await waitForStatus(granted, tabId, (x) => x.mode === 'hide', 'hide mode');
-  // The status says "hide" as soon as the change starts; the blocks are hidden again a moment later.
-  await page.waitForFunction((n) => !document.querySelector('plainpage-labels') &&
-    document.querySelectorAll('[data-plainpage-removed]').length === n, expected.length, { timeout: 5000 }).catch(() => {});
+  // The status says "hide" as soon as the change starts; the blocks are hidden again once the page is judged again.
+  await assertRemoved(() => page.evaluate(removedInPage), allHidden(expected.length), 'leaving Show removed on the hostile page');
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), hidden, 'leaving Show removed changed the hostile page');
 
   // And the buttons work: Restore, clicked as a user clicks, brings back that block alone.
@@ -704,6 +711,25 @@ test('a page style sheet at war with the labels (lib/hostile.css): drawn at thei
   assert.equal((await page.evaluate(blockInPage, one.key)).mark, null, 'Restore on the hostile page brings the block back');
   assert.equal((await status(granted, tabId)).total, expected.length - 1);
   await popup.close();
+  await page.close();
+});
+
+test('"Restore all" while a change of mode is being judged: the page stays restored', async () => {
+  const page = await granted.context.newPage();
+  await page.goto(server.url('seed'));
+  const tabId = await tabIdOf(granted, page);
+  const cleaned = await waitForStatus(granted, tabId, (x) => x.cleaned, 'the seed page to be cleaned');
+  assert.ok(cleaned.total > 0, 'cleaning hid nothing, so this test shows nothing');
+  // Show removed, and Restore all right behind it: the restore arrives while the page is with the
+  // engine for the new mode. The verdict that comes back must not mark the restored page again.
+  const answers = await granted.worker.evaluate(async (id) => {
+    const mode = chrome.tabs.sendMessage(id, { type: 'cs:set-mode', mode: 'outline' });
+    const restored = await chrome.tabs.sendMessage(id, { type: 'cs:restore' });
+    const after = await mode;
+    return { restored: [restored.cleaned, restored.total], after: [after.cleaned, after.total] };
+  }, tabId);
+  assert.deepEqual(answers, { restored: [false, 0], after: [false, 0] }, 'the status after the mode change');
+  assert.deepEqual(await page.evaluate(removedInPage), allHidden(0), 'the page after Restore all');
   await page.close();
 });
 
@@ -1036,26 +1062,28 @@ test('options: "Saved." on adding a site, removing it, every site on and off, an
     await options.fill('#new-site', '127.0.0.1');
     await options.click('#add-site button[type="submit"]');
     await saved('adding a site');
-    assert.equal(await row.count(), 1, 'the site is listed');
+    // "Saved." shows once the change is stored; the list is drawn again after it.
+    assert.equal(await settled(() => row.count(), (n) => n === 1), 1, 'the site is listed');
     assert.equal(await options.locator('#sites-note').innerText(), '127.0.0.1 is cleaned from now on.');
     assert.deepEqual(await stored('sites'), { '127.0.0.1': true });
 
     // The site removed.
     await row.locator('button').click();
     await saved('removing a site');
-    assert.equal(await row.count(), 0, 'the site is no longer listed');
+    assert.equal(await settled(() => row.count(), (n) => n === 0), 0, 'the site is no longer listed');
     assert.deepEqual(await stored('sites'), {});
 
     // Every site on, then off.
     await options.check('#all-sites');
     await saved('switching every site on');
     assert.equal(await stored('allSites'), true);
-    assert.equal(await options.locator('#excluded-box').isVisible(), true, 'with every site on, the exceptions are offered');
+    const excludedShown = () => options.locator('#excluded-box').isVisible();
+    assert.equal(await settled(excludedShown, (v) => v), true, 'with every site on, the exceptions are offered');
     await options.uncheck('#all-sites');
     await saved('switching every site off');
     assert.equal(await stored('allSites'), false);
     assert.equal(await options.isChecked('#all-sites'), false);
-    assert.equal(await options.locator('#excluded-box').isVisible(), false, 'the list is drawn again with every site off');
+    assert.equal(await settled(excludedShown, (v) => !v), false, 'the list is drawn again with every site off');
 
     // The reader theme.
     await options.selectOption('#theme', 'sepia');
@@ -1072,11 +1100,12 @@ test('options: "Saved." on adding a site, removing it, every site on and off, an
     await options.waitForFunction(() => document.querySelectorAll('#kept li[data-selector]').length === 2, null, { timeout: 5000 });
     await options.locator('#kept li[data-selector="body > div.newsletter-box"] button').click();
     await saved('deleting an exception');
-    assert.deepEqual(await kept.evaluateAll((rows) => rows.map((r) => r.dataset.selector)), ['aside#more'], 'the deleted exception\'s row is gone, the other stays');
+    const keptRows = () => kept.evaluateAll((rows) => rows.map((r) => r.dataset.selector));
+    assert.deepEqual(await settled(keptRows, (x) => x.length === 1), ['aside#more'], 'the deleted exception\'s row is gone, the other stays');
     assert.deepEqual((await stored('keep'))['news.example'].map((e) => e.selector), ['aside#more']);
     await options.locator('#kept li[data-selector="aside#more"] button').click();
     await saved('deleting the last exception');
-    assert.equal(await options.locator('#kept li[data-host]').count(), 0, 'no site is listed with exceptions');
+    assert.equal(await settled(() => options.locator('#kept li[data-host]').count(), (n) => n === 0), 0, 'no site is listed with exceptions');
     assert.equal(await options.locator('#kept').innerText(), 'None yet.');
     assert.deepEqual(await stored('keep'), {});
     await options.close();

@@ -22,8 +22,8 @@ import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
 import { CATEGORIES } from './lib/labels.mjs';
 import { readPng } from './lib/png.mjs';
-import { assertLabelPainted, assertLabelsWithstand, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
-import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed } from './lib/pages.mjs';
+import { allHidden, allOutlined, assertLabelPainted, assertLabelsWithstand, assertRemoved, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, removedInPage, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
+import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed, settled } from './lib/pages.mjs';
 import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
 
@@ -173,6 +173,8 @@ async function closeReaderWithEscape() {
 }
 
 const visibleText = async () => fold(await s.execute('return document.body.innerText'));
+/** How the page's removed blocks stand now (lib/why.mjs removedInPage). */
+const removedNow = () => s.execute(`return (${removedInPage})()`);
 
 before(async () => {
   findFirefox();
@@ -536,6 +538,9 @@ test('automatic cleaning switched on from the popup: chrome hidden, article visi
   await s.click(await s.find('#show'));
   await s.switchTo(pageHandle);
   await waitFor(async () => (await status()).mode === 'outline', 'outline mode');
+  // The status says the new mode as soon as the change starts; the blocks follow once the page is
+  // judged again (and "Restore all" must come after that: it is what this test restores).
+  await assertRemoved(removedNow, allOutlined(st.total), 'Show removed');
   const outlined = await visibleText();
   for (const phrase of seed.chromePhrases()) assert.ok(outlined.includes(phrase), `outline mode hides: ${phrase}`);
   await s.switchTo(popupHandle);
@@ -648,6 +653,8 @@ test('why each block went: a label per outlined block (category, reason), the le
   // Leaving Show removed leaves the page byte for byte as it was.
   await clickInPopup('#show');
   await waitFor(async () => (await status()).mode === 'hide', 'hide mode');
+  // The status says "hide" as soon as the change starts; the blocks are hidden again once the page is judged again.
+  await assertRemoved(removedNow, allHidden(expected.length), 'leaving Show removed');
   assert.equal(await outerHTML(), hidden, 'leaving Show removed changed the page');
 
   // A click on a count outlines just that category; the others stay hidden.
@@ -671,6 +678,7 @@ test('why each block went: a label per outlined block (category, reason), the le
     const x = await status();
     return x.mode === 'hide' && x.only === null;
   }, 'hide mode');
+  await assertRemoved(removedNow, allHidden(expected.length), `leaving ${category}'s outlines`);
   assert.equal(await outerHTML(), hidden, 'leaving one category\'s outlines changed the page');
 
   // Restore one block, then always keep another on this site.
@@ -769,9 +777,8 @@ test('a page style sheet at war with the labels (lib/hostile.css): drawn at thei
   // Off again: the page byte for byte as it was, the hostile sheet notwithstanding.
   await clickInPopup('#show');
   await waitFor(async () => (await status()).mode === 'hide', 'hide mode');
-  // The status says "hide" as soon as the change starts; the blocks are hidden again a moment later.
-  await waitFor(() => s.execute(`return !document.querySelector('plainpage-labels') &&
-    document.querySelectorAll('[data-plainpage-removed]').length === arguments[0]`, [expected.length]), 'the blocks hidden again', 5000).catch(() => {});
+  // The status says "hide" as soon as the change starts; the blocks are hidden again once the page is judged again.
+  await assertRemoved(removedNow, allHidden(expected.length), 'leaving Show removed on the hostile page');
   assert.equal(await outerHTML(), hidden, 'leaving Show removed changed the hostile page');
 
   // And the buttons work: Restore, clicked as a user clicks, brings back that block alone.
@@ -784,6 +791,20 @@ test('a page style sheet at war with the labels (lib/hostile.css): drawn at thei
   assert.equal((await blockNow(one.key)).mark, null, 'Restore on the hostile page brings the block back');
   assert.equal((await status()).total, expected.length - 1);
   await setMode('hide');
+});
+
+test('"Restore all" while a change of mode is being judged: the page stays restored', async () => {
+  await s.navigate(server.url('seed'));
+  const cleaned = await cleanedStatus('the seed page to be cleaned');
+  assert.ok(cleaned.total > 0, 'cleaning hid nothing, so this test shows nothing');
+  // Show removed, and Restore all right behind it: the restore arrives while the page is with the
+  // engine for the new mode. The verdict that comes back must not mark the restored page again.
+  const answers = await inPopup(`const mode = browser.tabs.sendMessage(args[0], { type: 'cs:set-mode', mode: 'outline' });
+    const restored = await browser.tabs.sendMessage(args[0], { type: 'cs:restore' });
+    const after = await mode;
+    return { restored: [restored.cleaned, restored.total], after: [after.cleaned, after.total] };`, [tabId]);
+  assert.deepEqual(answers, { restored: [false, 0], after: [false, 0] }, 'the status after the mode change');
+  assert.deepEqual(await removedNow(), allHidden(0), 'the page after Restore all');
 });
 
 test('a prompt injected 2 s after load is cleaned, and scrolling comes back', async (t) => {
@@ -986,7 +1007,8 @@ test('options: "Saved." on removing a site, adding it, every site on and off, an
     assert.deepEqual(await rows(), ['127.0.0.1'], 'the site switched on in the popup is listed');
     await s.click(await s.find('#sites li[data-host="127.0.0.1"] button'));
     await saved('removing a site');
-    assert.deepEqual(await rows(), [], 'the site is no longer listed');
+    // "Saved." shows once the change is stored; the list is drawn again after it.
+    assert.deepEqual(await settled(rows, (x) => x.length === 0), [], 'the site is no longer listed');
     assert.deepEqual(await stored('sites'), {});
 
     const input = await s.find('#new-site');
@@ -994,7 +1016,7 @@ test('options: "Saved." on removing a site, adding it, every site on and off, an
     await s.type(input, '127.0.0.1');
     await s.click(await s.find('#add-site button[type="submit"]'));
     await saved('adding a site');
-    assert.deepEqual(await rows(), ['127.0.0.1'], 'the site is listed again');
+    assert.deepEqual(await settled(rows, (x) => x.length === 1), ['127.0.0.1'], 'the site is listed again');
     assert.equal(await s.execute(`return document.getElementById('sites-note').textContent`), '127.0.0.1 is cleaned from now on.');
     assert.deepEqual(await stored('sites'), { '127.0.0.1': true });
     assert.equal(await inOptions(`return browser.permissions.contains({ origins: ['*://127.0.0.1/*'] });`), true, 'access to the site is granted again');
@@ -1003,11 +1025,13 @@ test('options: "Saved." on removing a site, adding it, every site on and off, an
     await s.click(await s.find('#all-sites'));
     await saved('switching every site on');
     assert.equal(await stored('allSites'), true);
-    assert.equal(await s.execute(`return !document.getElementById('excluded-box').hidden`), true, 'with every site on, the exceptions are offered');
+    const excludedShown = () => s.execute(`return !document.getElementById('excluded-box').hidden`);
+    assert.equal(await settled(excludedShown, (v) => v), true, 'with every site on, the exceptions are offered');
     await s.click(await s.find('#all-sites'));
     await saved('switching every site off');
     assert.equal(await stored('allSites'), false);
-    assert.deepEqual(await s.execute(`return [document.getElementById('all-sites').checked, document.getElementById('excluded-box').hidden]`), [false, true], 'the list is drawn again with every site off');
+    const allSitesBox = () => s.execute(`return [document.getElementById('all-sites').checked, document.getElementById('excluded-box').hidden]`);
+    assert.deepEqual(await settled(allSitesBox, ([, hidden]) => hidden), [false, true], 'the list is drawn again with every site off');
 
     // The reader theme.
     await s.click(await s.find('#theme option[value="sepia"]'));
@@ -1022,11 +1046,11 @@ test('options: "Saved." on removing a site, adding it, every site on and off, an
     await waitFor(async () => (await kept()).length === 2, 'the two exceptions to be listed', 5000);
     await s.click(await s.find('#kept li[data-selector="body > div.newsletter-box"] button'));
     await saved('deleting an exception');
-    assert.deepEqual(await kept(), ['aside#more'], 'the deleted exception\'s row is gone, the other stays');
+    assert.deepEqual(await settled(kept, (x) => x.length === 1), ['aside#more'], 'the deleted exception\'s row is gone, the other stays');
     assert.deepEqual((await stored('keep'))['news.example'].map((e) => e.selector), ['aside#more']);
     await s.click(await s.find('#kept li[data-selector="aside#more"] button'));
     await saved('deleting the last exception');
-    assert.equal(await s.execute(`return document.querySelectorAll('#kept li[data-host]').length`), 0, 'no site is listed with exceptions');
+    assert.equal(await settled(() => s.execute(`return document.querySelectorAll('#kept li[data-host]').length`), (n) => n === 0), 0, 'no site is listed with exceptions');
     assert.equal(await s.execute(`return document.getElementById('kept').innerText.trim()`), 'None yet.');
     assert.deepEqual(await stored('keep'), {});
   } finally {

@@ -33,6 +33,20 @@ export function needShared() {
 
 export const fold = (text) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Reads `read()` until `accept(value)` holds or `timeout` ms have passed, and returns the last
+ * value read, for the assertion after it (which then reports what was there if it never came).
+ * For a state that a status or a status line announces a moment before it is there.
+ */
+export async function settled(read, accept, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() >= deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Where two texts part: the index of the first character that differs, with a few words from each. */
 export function firstDifference(a, b) {
   let i = 0;

@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import vm from 'node:vm';
-import { ROOT } from './pages.mjs';
+import { ROOT, settled } from './pages.mjs';
 
 const PKG = join(ROOT, 'www', 'pkg');
 let engine = null;
@@ -77,6 +78,40 @@ export function marksInPage() {
     display: getComputedStyle(el).display,
     outline: el.style.outlineStyle,
   }));
+}
+
+/**
+ * Runs in the page: how the removed blocks stand: whether the labels' host is there and how many
+ * labels it has, how many blocks are marked, and how many of those are outlined and shown, and
+ * how many hidden. A change of mode is waited on with it (assertRemoved): the status says the new
+ * mode as soon as the change starts (content.js setMode), and the page's blocks follow only once
+ * the engine has judged the page again.
+ */
+export function removedInPage() {
+  const host = document.querySelector('plainpage-labels');
+  const marks = [...document.querySelectorAll('[data-plainpage-removed]')];
+  return {
+    host: host !== null,
+    labels: host ? host.shadowRoot.querySelectorAll('[data-category]').length : 0,
+    marked: marks.length,
+    outlined: marks.filter((el) => el.style.outlineStyle === 'dashed' && getComputedStyle(el).display !== 'none').length,
+    hidden: marks.filter((el) => el.style.outlineStyle === '' && getComputedStyle(el).display === 'none').length,
+  };
+}
+
+/** removedInPage once "Show removed" is off: no labels' host, `n` blocks marked, every one hidden. */
+export const allHidden = (n) => ({ host: false, labels: 0, marked: n, outlined: 0, hidden: n });
+
+/** removedInPage once "Show removed" is on for every category: a label per block, `n` blocks outlined and shown. */
+export const allOutlined = (n) => ({ host: true, labels: n, marked: n, outlined: n, hidden: 0 });
+
+/**
+ * Waits (10 s at most) until the page's removed blocks (`read`: removedInPage run in the page)
+ * stand as `want` (allHidden, allOutlined), and fails with what the page has if they never do.
+ */
+export async function assertRemoved(read, want, what) {
+  const seen = await settled(read, (x) => isDeepStrictEqual(x, want));
+  assert.deepEqual(seen, want, `${what}: the page's removed blocks never came to ${JSON.stringify(want)} (10 s); they stand ${JSON.stringify(seen)}`);
 }
 
 /** Runs in the page: whether the element a key names (exactly one) is marked, and how it shows. */
