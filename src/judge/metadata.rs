@@ -173,6 +173,7 @@ fn title_words(title: &str) -> Vec<String> {
 /// The date the article was published: what the page declares, unless the page prints a date
 /// a day or two from it by the headline (the declared one is in UTC, the printed one in the
 /// newsroom's time zone); else the printed one.
+///
 /// A page that declares only when it was last modified (a JSON-LD `dateModified`, an
 /// `article:modified_time`, and no publication date anywhere) is dated by that day: it is the
 /// one date the page gives. (Only the reader's metadata takes it: to clean mode, such a page is

@@ -25,8 +25,7 @@ import { chromium } from 'playwright-core';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { CLEAN_DIR, TestServer } from './lib/server.mjs';
 import { CATEGORIES, readLabels } from './lib/labels.mjs';
-import { readPng } from './lib/png.mjs';
-import { allHidden, allOutlined, assertLabelPainted, assertLabelsWithstand, assertRemoved, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, removedInPage, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
+import { allHidden, allOutlined, assertLabelsPainted, assertLabelsWithstand, assertRemoved, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, removedInPage, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed, settled } from './lib/pages.mjs';
 import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
@@ -683,16 +682,12 @@ test('a page style sheet at war with the labels (lib/hostile.css): drawn at thei
   t.diagnostic(`${seen.labels.length} labels drawn as without the sheet; host ${JSON.stringify(seen.host)}`);
   // Painted, not only laid out: each label's border and Restore button in a screenshot.
   await page.bringToFront();
-  for (let i = seen.labels.length - 1; i >= 0; i--) {
-    const points = await page.evaluate(labelPaintPoints, i);
-    const png = await page.screenshot();
-    assertLabelPainted(readPng(png), points, 'Chromium');
-    if (i === 0) {
-      const shot = join(ARTIFACTS, 'chromium-show-removed-hostile.png');
-      writeFileSync(shot, png);
-      t.diagnostic(`saved ${shot}`);
-    }
-  }
+  const shot = join(ARTIFACTS, 'chromium-show-removed-hostile.png');
+  await assertLabelsPainted(seen.labels.length, {
+    pointsOf: (i) => page.evaluate(labelPaintPoints, i),
+    screenshot: () => page.screenshot(),
+  }, 'Chromium', shot);
+  t.diagnostic(`saved ${shot}`);
 
   // Off again: the page byte for byte as it was, the hostile sheet notwithstanding.
   await popup.click('#show');

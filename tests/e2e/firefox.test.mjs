@@ -21,8 +21,7 @@ import { join } from 'node:path';
 import { GeckoDriver, findFirefox, findGeckodriver } from './lib/webdriver.mjs';
 import { TestServer } from './lib/server.mjs';
 import { CATEGORIES } from './lib/labels.mjs';
-import { readPng } from './lib/png.mjs';
-import { allHidden, allOutlined, assertLabelPainted, assertLabelsWithstand, assertRemoved, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, removedInPage, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
+import { allHidden, allOutlined, assertLabelsPainted, assertLabelsWithstand, assertRemoved, blockInPage, categoryColours, engineArticle, engineRemovals, labelControlsInPage, labelPaintPoints, labelsInPage, marksInPage, reasonLines, removedInPage, scrollToMostLabels, twoUniqueLabels } from './lib/why.mjs';
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, ROOT, SHARED, articleSentence, firstDifference, fold, needShared, seed, settled } from './lib/pages.mjs';
 import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
@@ -763,16 +762,12 @@ test('a page style sheet at war with the labels (lib/hostile.css): drawn at thei
   assertLabelsWithstand(seen, plain, 'Firefox');
   t.diagnostic(`${seen.labels.length} labels drawn as without the sheet; host ${JSON.stringify(seen.host)}`);
   // Painted, not only laid out: each label's border and Restore button in a screenshot.
-  for (let i = seen.labels.length - 1; i >= 0; i--) {
-    const points = await s.execute(`return (${labelPaintPoints})(arguments[0])`, [i]);
-    const png = await s.screenshot();
-    assertLabelPainted(readPng(png), points, 'Firefox');
-    if (i === 0) {
-      const shot = join(ARTIFACTS, 'firefox-show-removed-hostile.png');
-      writeFileSync(shot, png);
-      t.diagnostic(`saved ${shot}`);
-    }
-  }
+  const shot = join(ARTIFACTS, 'firefox-show-removed-hostile.png');
+  await assertLabelsPainted(seen.labels.length, {
+    pointsOf: (i) => s.execute(`return (${labelPaintPoints})(arguments[0])`, [i]),
+    screenshot: () => s.screenshot(),
+  }, 'Firefox', shot);
+  t.diagnostic(`saved ${shot}`);
 
   // Off again: the page byte for byte as it was, the hostile sheet notwithstanding.
   await clickInPopup('#show');

@@ -4,11 +4,12 @@
 // the marks on the page's blocks; the reader article the engine reads from a page's HTML; and how the
 // labels stand up to a page style sheet at war with them (lib/hostile.css).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import vm from 'node:vm';
 import { ROOT, settled } from './pages.mjs';
+import { readPng } from './png.mjs';
 
 const PKG = join(ROOT, 'www', 'pkg');
 let engine = null;
@@ -277,4 +278,19 @@ export function assertLabelPainted(png, points, where) {
   const what = `${where}: the ${points.category} label ${points.key}`;
   assert.ok(near(at(points.border), colour), `${what}: its border is not painted (rgb ${at(points.border)} where ${colour} should be)`);
   assert.ok(near(at(points.button), hex('#f2f2f2')), `${what}: its Restore button is not painted (rgb ${at(points.button)} where the button's grey should be)`);
+}
+
+/**
+ * Every label is painted: for each label, last first (a label scrolled to may cover an earlier
+ * one), its paint points (`pointsOf(i)`, from labelPaintPoints in the page) are checked in a
+ * fresh screenshot (`screenshot()`, a PNG buffer); the first label's screenshot is kept as
+ * `shot`. Either driver supplies the two calls.
+ */
+export async function assertLabelsPainted(count, { pointsOf, screenshot }, where, shot) {
+  for (let i = count - 1; i >= 0; i--) {
+    const points = await pointsOf(i);
+    const png = await screenshot();
+    assertLabelPainted(readPng(png), points, where);
+    if (i === 0) writeFileSync(shot, png);
+  }
 }
