@@ -16,6 +16,7 @@ pub mod error;
 pub mod eval;
 pub mod input;
 pub mod judge;
+pub mod markdown;
 pub mod options;
 mod ordinals;
 pub mod reader;
@@ -184,6 +185,47 @@ pub fn clean(html: &[u8], options: &Options) -> Result<Cleaned, Error> {
 
 /// Extracts the article into a sanitized reader document.
 pub fn read(html: &[u8], options: &Options) -> Result<Reader, Error> {
+    let (article, timings) = read_article(html, options)?;
+    let document = reader::render::render(&article);
+    Ok(Reader {
+        article,
+        document,
+        timings,
+    })
+}
+
+/// An article as Markdown, with the name to save it under.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Markdown {
+    /// The Markdown document (front matter when asked for, title, byline line, content).
+    pub markdown: String,
+    /// A file name made from the title, ending `.md`.
+    pub file_name: String,
+    /// How long each pass took; `output` includes writing the Markdown.
+    pub timings: Timings,
+}
+
+/// Extracts the article as [`read`] does and writes it as Markdown, from the sanitized article
+/// the reader renders; YAML front matter first when `front_matter`.
+pub fn read_markdown(
+    html: &[u8],
+    options: &Options,
+    front_matter: bool,
+) -> Result<Markdown, Error> {
+    let (article, mut timings) = read_article(html, options)?;
+    let page_url = options.page_url()?.map(|u| u.to_string());
+    let (markdown, ms) = timed(|| markdown::document(&article, page_url.as_deref(), front_matter));
+    timings.output += ms;
+    Ok(Markdown {
+        markdown: markdown?,
+        file_name: markdown::file_name(article.metadata.title.as_deref()),
+        timings,
+    })
+}
+
+/// The reader's article and the time each pass took.
+fn read_article(html: &[u8], options: &Options) -> Result<(Article, Timings), Error> {
     let page_url = options.page_url()?;
     let input = prepare(html, options)?;
     let (survey, verdict, mut timings) = survey_and_judge(&input, options)?;
@@ -193,12 +235,6 @@ pub fn read(html: &[u8], options: &Options) -> Result<Reader, Error> {
         _ => input,
     };
     let (article, ms) = timed(|| reader::read(&input, &survey, &verdict, page_url.as_ref()));
-    let article = article?;
-    let document = reader::render::render(&article);
     timings.output = ms;
-    Ok(Reader {
-        article,
-        document,
-        timings,
-    })
+    Ok((article?, timings))
 }

@@ -28,6 +28,12 @@ pub fn decode_entities(raw: &str) -> String {
     out
 }
 
+/// Decodes the one character reference at the start of `s` (which begins with `&`): its text
+/// and how many bytes of `s` it took, or `None` when this decoder does not know it.
+pub fn decode_reference(s: &str) -> Option<(String, usize)> {
+    decode_one(s).map(|(d, used)| (d.as_str(), used))
+}
+
 enum Decoded {
     Char(char),
     Str(&'static str),

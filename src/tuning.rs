@@ -316,3 +316,12 @@ pub const HEADER_LINE_MAX_WORDS: u32 = 12;
 /// A line of this many words or fewer that holds the header's date is the date alone ("15 Dec,
 /// 2025", "December 16, 2025").
 pub const BARE_DATE_MAX_WORDS: u32 = 3;
+
+/// Deepest element nesting the Markdown writer follows; deeper elements are unwrapped (their
+/// text stays in the element at this depth). Articles nest a few dozen levels at most; the cap
+/// keeps the writer's recursion within the WebAssembly stack on a page nested 100 000 deep.
+pub const MARKDOWN_MAX_DEPTH: usize = 64;
+
+/// Characters of an article's title kept in a saved file's name: enough for a headline, under
+/// the 255 bytes file systems allow once multi-byte characters and `.md` are counted.
+pub const FILE_NAME_MAX_CHARS: usize = 80;

@@ -1,6 +1,7 @@
 //! The WebAssembly boundary: the only file that knows JavaScript.
 //!
-//! Thin wrappers over [`crate::analyze`], [`crate::clean`] and [`crate::read`] (options and results
+//! Thin wrappers over [`crate::analyze`], [`crate::clean`], [`crate::read`] and
+//! [`crate::read_markdown`] (options and results
 //! cross as plain objects through serde-wasm-bindgen), and [`compile_rules`] for filter lists.
 //! Every failure is a `JsError` with a sentence. The verdict is applied to a live page by
 //! `extension/applier.js`, the one applier (the extension, the playground and the in-browser
@@ -195,6 +196,40 @@ pub fn read(html: &str, url: Option<String>, options: JsValue) -> Result<JsValue
     let options = parse_options(url, options)?;
     let reader = crate::read(html.as_bytes(), &options).map_err(engine_error)?;
     to_js(&reader)
+}
+
+/// The article as Markdown: `{ markdown, fileName, timings }`. Takes what [`read`] takes, and
+/// `frontMatter: true` in the options for YAML front matter (title, byline, site, date, URL,
+/// language) before the article.
+#[wasm_bindgen(js_name = readMarkdown)]
+pub fn read_markdown(
+    html: &str,
+    url: Option<String>,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    // `frontMatter` belongs to this call only: taken out before the shared options are read.
+    let mut front_matter = false;
+    let options = if options.is_object() && !js_sys::Array::is_array(&options) {
+        let key = JsValue::from_str("frontMatter");
+        let value = js_sys::Reflect::get(&options, &key).unwrap_or(JsValue::UNDEFINED);
+        if !value.is_undefined() {
+            front_matter = value.as_bool().ok_or_else(|| {
+                JsError::new("invalid options: `frontMatter` must be true or false")
+            })?;
+            let copy =
+                js_sys::Object::assign(&js_sys::Object::new(), &js_sys::Object::from(options));
+            let _ = js_sys::Reflect::delete_property(&copy, &key);
+            copy.into()
+        } else {
+            options
+        }
+    } else {
+        options
+    };
+    let options = parse_options(url, options)?;
+    let markdown =
+        crate::read_markdown(html.as_bytes(), &options, front_matter).map_err(engine_error)?;
+    to_js(&markdown)
 }
 
 /// Installs the panic hook once, so a panic that slips through is reported on the console.

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plainpage::clock::now_ms;
-use plainpage::wasm::{analyze, clean, compile_rules, read, version};
+use plainpage::wasm::{analyze, clean, compile_rules, read, read_markdown, version};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -123,6 +123,46 @@ fn read_gives_the_title_and_every_paragraph() {
     }
     let document = reader["document"].as_str().unwrap();
     assert!(document.contains("<html"), "not a document");
+}
+
+#[wasm_bindgen_test]
+fn read_markdown_gives_front_matter_title_and_every_paragraph() {
+    let md = json(
+        &read_markdown(
+            SEED,
+            Some(SEED_URL.into()),
+            options(r#"{"frontMatter": true}"#),
+        )
+        .unwrap(),
+    );
+    let expected: Value = serde_json::from_str(METADATA).unwrap();
+    let text = md["markdown"].as_str().unwrap();
+    let title = expected["title"].as_str().unwrap();
+    assert!(
+        text.starts_with(&format!("---\ntitle: \"{title}\"")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("\n# {title}\n")), "{text}");
+    let folded = fold(text);
+    for paragraph in lines(ARTICLE) {
+        let start: String = paragraph
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(folded.contains(&start), "Markdown lost {start:?}");
+    }
+    assert!(md["fileName"].as_str().unwrap().ends_with(".md"));
+    let plain = json(&read_markdown(SEED, Some(SEED_URL.into()), no_options()).unwrap());
+    assert!(plain["markdown"].as_str().unwrap().starts_with("# "));
+    let error =
+        message(read_markdown(SEED, None, options(r#"{"frontMatter": "yes"}"#)).unwrap_err());
+    assert!(
+        error.contains("frontMatter"),
+        "does not name the option: {error}"
+    );
+    let error = message(read_markdown(SEED, None, options(r#"{"colour": 1}"#)).unwrap_err());
+    assert!(error.contains("colour"), "does not name the key: {error}");
 }
 
 #[wasm_bindgen_test]

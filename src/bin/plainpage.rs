@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 const USAGE: &str = "usage:
   plainpage clean PAGE... [--url URL] [--format html|json] [--out-dir DIR]
-  plainpage read PAGE... [--url URL] [--format html|text|json] [--out-dir DIR]
+  plainpage read PAGE... [--url URL] [--format html|text|json|markdown] [--front-matter]
+                 [--out-dir DIR]
   plainpage analyze PAGE... [--url URL] [--out-dir DIR] [--explain]
   plainpage eval DIR [--floors FILE] [--json]
   plainpage eval --clean [--labels DIR] [--shared DIR] [--floors FILE] [--json] [--pages]
@@ -36,6 +37,7 @@ enum Format {
     Html,
     Text,
     Json,
+    Markdown,
 }
 
 struct Args {
@@ -47,6 +49,8 @@ struct Args {
     rules: Option<Arc<RuleSet>>,
     /// `analyze --explain`: the judge's evidence per element, as text.
     explain: bool,
+    /// `read --format markdown --front-matter`: YAML front matter before the article.
+    front_matter: bool,
 }
 
 /// The verdict as `analyze` and `clean --format json` print it.
@@ -115,6 +119,7 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
         out_dir: None,
         rules: None,
         explain: false,
+        front_matter: false,
     };
     let mut lists = Vec::new();
     let mut it = rest.iter();
@@ -129,11 +134,13 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
             "--out-dir" => args.out_dir = Some(PathBuf::from(value("--out-dir")?)),
             "--rules" => lists.push(value("--rules")?),
             "--explain" if mode == Mode::Analyze => args.explain = true,
+            "--front-matter" if mode == Mode::Read => args.front_matter = true,
             "--format" => {
                 let f = value("--format")?;
                 args.format = match (mode, f.as_str()) {
                     (Mode::Clean | Mode::Read, "html") => Format::Html,
                     (Mode::Read, "text") => Format::Text,
+                    (Mode::Read, "markdown" | "md") => Format::Markdown,
                     (_, "json") => Format::Json,
                     _ => return Err(format!("--format {f} is not available for this command")),
                 };
@@ -144,6 +151,9 @@ fn parse(mode: Mode, rest: &[String]) -> Result<Args, String> {
     }
     if args.pages.is_empty() {
         return Err(format!("no PAGE given.\n{USAGE}"));
+    }
+    if args.front_matter && args.format != Format::Markdown {
+        return Err("--front-matter goes with --format markdown".to_owned());
     }
     if !lists.is_empty() {
         args.rules = Some(Arc::new(compile_lists(&lists)?));
@@ -196,12 +206,17 @@ fn process(args: &Args, bytes: &[u8]) -> Result<Vec<u8>, String> {
                 _ => Ok(c.html),
             }
         }
+        Mode::Read if args.format == Format::Markdown => {
+            plainpage::read_markdown(bytes, &options, args.front_matter)
+                .map(|m| m.markdown.into_bytes())
+                .map_err(|e| e.to_string())
+        }
         Mode::Read => {
             let r = plainpage::read(bytes, &options).map_err(|e| e.to_string())?;
             match args.format {
                 Format::Html => Ok(r.document.into_bytes()),
                 Format::Text => Ok(format!("{}\n", r.article.text).into_bytes()),
-                Format::Json => json(&r.article),
+                Format::Json | Format::Markdown => json(&r.article),
             }
         }
     }
@@ -224,6 +239,7 @@ fn output_name(page: &str, args: &Args) -> String {
         Format::Html => "html",
         Format::Text => "txt",
         Format::Json => "json",
+        Format::Markdown => "md",
     };
     format!("{stem}.{ext}")
 }

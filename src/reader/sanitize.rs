@@ -211,6 +211,10 @@ fn clean_element(el: &mut Element<'_, '_>) {
     }
     let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
     for name in names {
+        if name == "class" && matches!(tag.as_str(), "pre" | "code") {
+            keep_code_language(el);
+            continue;
+        }
         let keep = allowed_attribute(&tag, &name)
             && el
                 .get_attribute(&name)
@@ -230,6 +234,30 @@ fn clean_element(el: &mut Element<'_, '_>) {
     }
     if tag == "img" && !el.has_attribute("src") && !el.has_attribute("srcset") {
         el.remove();
+    }
+}
+
+/// Keeps of a `<pre>`'s or `<code>`'s classes only the `language-*` one that names its code's
+/// language (for syntax colouring and Markdown's fences); letters, digits and `+ # . _ -` only.
+fn keep_code_language(el: &mut Element<'_, '_>) {
+    let language = el.get_attribute("class").and_then(|class| {
+        class
+            .split_ascii_whitespace()
+            .find(|c| {
+                c.strip_prefix("language-").is_some_and(|l| {
+                    !l.is_empty()
+                        && l.len() <= 32
+                        && l.chars()
+                            .all(|ch| ch.is_ascii_alphanumeric() || "+#._-".contains(ch))
+                })
+            })
+            .map(str::to_owned)
+    });
+    match language {
+        Some(class) => {
+            let _ = el.set_attribute("class", &class);
+        }
+        None => el.remove_attribute("class"),
     }
 }
 
@@ -337,5 +365,17 @@ mod tests {
         );
         assert!(out.contains(r#"<img src="https://e/x.png">"#), "{out}");
         assert!(out.contains("kept") && !out.contains("<font"), "{out}");
+    }
+
+    #[test]
+    fn code_keeps_its_language_class_only() {
+        let out = sanitize(
+            r#"<pre class="x language-rust hl"><code class="language-c++ onclick=y">a</code></pre><p class="language-js">b</p><code class="language-&quot;x">c</code>"#,
+        )
+        .expect("sanitizes");
+        assert_eq!(
+            out,
+            r#"<pre class="language-rust"><code class="language-c++">a</code></pre><p>b</p><code>c</code>"#
+        );
     }
 }

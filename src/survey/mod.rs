@@ -15,7 +15,7 @@ pub mod row;
 mod rule_pass;
 mod visibility;
 
-pub(crate) use implicit_ends::closable;
+pub(crate) use implicit_ends::{closable, keep_open_before, may_close, SEARCH_WINDOW};
 pub use page_meta::{LdArticle, PageMeta};
 pub use record::{RuleHit, Survey};
 pub use row::{Row, NO_PARENT};
