@@ -17,6 +17,8 @@
 #   ./build.sh serve      serve the playground (www/) on http://127.0.0.1:${PORT:-8000}/
 #   ./build.sh fuzz [S]   every fuzz target for S seconds (default 60)
 #   ./build.sh bench-browser [PAGES]   PlainPage wasm vs Readability.js in Chromium and Firefox
+#   ./build.sh bench-latency [PAGES] [ROUNDS]   the extension's waits (idle → cleaned, toggle →
+#                         reader painted) split into their parts, in Chromium and Firefox
 #   ./build.sh bench-batch [PAGES]     the CLI on all cores vs trafilatura
 set -euo pipefail
 
@@ -69,7 +71,7 @@ cmd_test() {
   package_extension
   test_e2e
   lint_extension
-  test_xss; bench_browser_smoke
+  test_xss; bench_browser_smoke; bench_latency_smoke
 }
 
 cmd_bless() {
@@ -261,6 +263,29 @@ bench_browser_smoke() {
     node tests/bench-browser/run.mjs --pages 2 --runs 1 --out artifacts/bench-browser-smoke
 }
 
+# ./build.sh bench-latency [PAGES] [ROUNDS]: the built extension in headless Chromium and Firefox
+# over the corpus (or its first PAGES pages), ROUNDS loads per page (default 3): document idle →
+# cleaned and toggle → reader painted, each split into its parts (tests/e2e/lib/latency.mjs), with
+# medians and 90th percentiles over the pages; writes artifacts/bench-latency.md and .json.
+cmd_bench_latency() {
+  need_shared
+  ensure_node_deps
+  ensure_browsers
+  [ -f "$WASM_OUT/plainpage_bg.wasm" ] || build_wasm
+  package_extension
+  step "latency benchmark: the extension's waits split into their parts (${1:-all} pages, ${2:-3} rounds)"
+  PLAINPAGE_SHARED="$SHARED" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" GECKODRIVER="$(command -v geckodriver)" \
+    node tests/bench-latency/run.mjs --pages "${1:-0}" --rounds "${2:-3}" --out artifacts/bench-latency
+}
+
+# Not a test either: two pages, one round; it fails only when a split is broken (a part missing
+# or below zero, the measured parts adding up to more than the whole wait), never on a time.
+bench_latency_smoke() {
+  step "latency benchmark, smoke run on two pages (artifacts/bench-latency-smoke.md)"
+  PLAINPAGE_SHARED="$SHARED" CHROMIUM_FLAGS="$CHROMIUM_FLAGS" GECKODRIVER="$(command -v geckodriver)" \
+    node tests/bench-latency/run.mjs --pages 2 --rounds 1 --out artifacts/bench-latency-smoke
+}
+
 # ---- the browser extension -----------------------------------------------------------------------
 
 crate_version() {
@@ -399,5 +424,6 @@ case "${1:-build}" in
   fuzz) cmd_fuzz "${2:-60}" ;;
   bench-batch) cmd_bench_batch "${2:-0}" ;;
   bench-browser) cmd_bench_browser "${2:-0}" ;;
-  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz, bench-batch, bench-browser)" ;;
+  bench-latency) cmd_bench_latency "${2:-0}" "${3:-3}" ;;
+  *) die "unknown command '$1' (build, test, bless, serve, package, e2e, fuzz, bench-batch, bench-browser, bench-latency)" ;;
 esac

@@ -17,7 +17,13 @@ const CONTENT_FILES = ['messages.js', 'settings.js', 'applier.js', 'labels.js', 
 
 // ---- the engine ------------------------------------------------------------------------------
 
-const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) });
+const initStarted = performance.now();
+/** How long the module took to load and instantiate, once it has (ms; for tests' timings). */
+let initMs = null;
+const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) }).then((exports) => {
+  initMs = performance.now() - initStarted;
+  return exports;
+});
 
 /** What the engine runs with: options from the settings, and the compiled rules (or none). */
 let engineSetup = null;
@@ -39,13 +45,24 @@ function setup() {
   return engineSetup;
 }
 
-/** Judges a page (or a subtree added to it later) a content script sent. */
-async function judge({ html, url, fragment }, sender) {
+/**
+ * Judges a page (or a subtree added to it later) a content script sent. The answer's `worker`
+ * says where the time went here (ms on this context's clock): waiting for the engine's setup
+ * (the module and the compiled rules; `cold` when the module was not ready yet), the wasm call,
+ * and the whole handling; `initMs` is the module's load and instantiation at startup.
+ */
+async function judge({ html, url, fragment }, sender, received) {
   if (typeof html !== 'string' || !sender.tab) throw new Error('only a page can be judged');
+  const cold = initMs === null;
   const { rules, options } = await setup();
+  const ready = performance.now();
   const pageUrl = typeof url === 'string' ? url : sender.tab.url;
-  if (fragment) return rules ? rules.analyzeFragment(html, pageUrl, options) : analyzeFragment(html, pageUrl, options);
-  return rules ? rules.analyze(html, pageUrl, options) : analyze(html, pageUrl, options);
+  let result;
+  if (fragment) result = rules ? rules.analyzeFragment(html, pageUrl, options) : analyzeFragment(html, pageUrl, options);
+  else result = rules ? rules.analyze(html, pageUrl, options) : analyze(html, pageUrl, options);
+  const done = performance.now();
+  result.worker = { wait: ready - received, call: done - ready, handled: done - received, cold, initMs, origin: performance.timeOrigin, received };
+  return result;
 }
 
 /** Runs the content script in a tab (once: content.js ignores a second injection). */
@@ -188,10 +205,10 @@ function keepBlock({ selector, category, preview }, sender) {
   return keeping;
 }
 
-async function handle(message, sender) {
+async function handle(message, sender, received) {
   switch (message.type) {
     case MSG.ANALYZE:
-      return judge(message, sender);
+      return judge(message, sender, received);
     case MSG.TOGGLE_READER:
       return toggleReader(message.tabId);
     case MSG.ENABLE_SITE:
@@ -217,7 +234,7 @@ async function handle(message, sender) {
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!isMessage(message, 'bg:')) return false;
-  handle(message, sender).then(
+  handle(message, sender, performance.now()).then(
     (result) => sendResponse({ ok: true, result: result ?? null }),
     (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
   );

@@ -52,8 +52,13 @@
     /** A fragment request is on its way to the engine; more nodes wait for its answer. */
     inFlight: false,
     reader: null,
-    /** Milliseconds since the script started (document idle when registered), for the popup and tests. */
-    timings: { start: performance.now() },
+    /**
+     * Milliseconds since the script started (document idle when registered), for the popup and
+     * tests; `parts` of the first cleaning and `reader` (of the last reader view opened) split
+     * each wait into its steps (tests/e2e/lib/latency.mjs reads them). Local only: nothing is
+     * sent anywhere or kept.
+     */
+    timings: { start: performance.now(), origin: performance.timeOrigin },
     error: null,
   };
 
@@ -63,6 +68,12 @@
     if (!answer?.ok) throw new Error(answer?.error ?? 'the engine did not answer');
     return answer.result;
   }
+
+  /** Milliseconds since the content script started. */
+  const since = () => performance.now() - state.timings.start;
+
+  /** Calls `done` once the next frame has been produced (a frame drawn after the change). */
+  const afterPaint = (done) => requestAnimationFrame(() => setTimeout(done, 0));
 
   // ---- cleaning ------------------------------------------------------------------------------
 
@@ -75,10 +86,19 @@
 
   async function cleanPage() {
     if (state.cleaned) return status();
-    await applyWhole();
+    // The steps of the first cleaning, in ms since the script started (see state.timings).
+    const parts = state.timings.parts ? null : { begun: since() };
+    await applyWhole(0, parts);
     state.cleaned = true;
     state.restored = false;
-    state.timings.cleaned = performance.now() - state.timings.start;
+    state.timings.cleaned = since();
+    if (parts) {
+      parts.cleaned = state.timings.cleaned;
+      state.timings.parts = parts;
+      afterPaint(() => {
+        parts.painted = since();
+      });
+    }
     showLabels();
     watch();
     report();
@@ -90,17 +110,23 @@
    * with any earlier marks taken off, and the verdict is refused (nothing changes) if the page
    * changed shape while it was being judged; then it is tried once more.
    */
-  async function applyWhole(attempt = 0) {
+  async function applyWhole(attempt = 0, parts = null) {
     const wasCleaned = state.cleaned;
     Labels.hide();
     Applier.restore(document);
     const html = document.documentElement.outerHTML;
     const started = performance.now();
-    const [{ verdict, timings }, keep] = await Promise.all([judge(html, false), keptSelectors()]);
+    if (parts) parts.serialized = since();
+    const answer = judge(html, false).then((result) => {
+      if (parts) parts.returned = since();
+      return result;
+    });
+    const [{ verdict, timings, worker }, keep] = await Promise.all([answer, keptSelectors()]);
     // *Restore all* came while the page was judged again (a mode change, categories changed):
     // the page stays restored, and this verdict is not applied.
     if (wasCleaned && !state.cleaned) return null;
     const judged = performance.now();
+    if (parts) Object.assign(parts, { answered: since(), engine: timings, worker, attempt });
     state.keep = keep;
     const blocks = [];
     const tally = { kept: 0 };
@@ -108,12 +134,13 @@
     try {
       applied = Applier.applyVerdict(document, verdict, state.mode, choices(blocks, tally));
     } catch (error) {
-      if (attempt === 0) return applyWhole(1);
+      if (attempt === 0) return applyWhole(1, parts);
       throw error;
     }
     state.timings.analyze = judged - started;
     state.timings.engine = timings.survey + timings.judge;
     state.timings.apply = performance.now() - judged;
+    if (parts) parts.applied = since();
     state.articleRoot = verdict.article === null ? null : document.querySelectorAll('*')[verdict.article] ?? null;
     state.unlockedScroll = applied.unlockedScroll;
     state.blocks = blocks;
@@ -356,7 +383,11 @@
    */
   function openReader() {
     const opened = performance.now();
+    // The steps to the reader painted, in ms since the toggle arrived: the content script's
+    // (serialized, appended, loaded, painted) and the frame's own (`frame`, on its own clock).
+    const steps = { at: opened - state.timings.start };
     const html = Applier.unchangedHTML(document);
+    steps.serialized = performance.now() - opened;
     const frame = document.createElement('iframe');
     frame.setAttribute(READER_ATTR, '');
     frame.title = 'Reader view';
@@ -375,12 +406,17 @@
     channel.port1.onmessage = (event) => {
       const data = event.data ?? {};
       if (data.type === 'close') closeReader();
-      else if (data.type === 'painted') state.timings.readerPainted = performance.now() - opened;
+      else if (data.type === 'painted') {
+        state.timings.readerPainted = steps.painted = performance.now() - opened;
+        steps.frame = data.timings ?? null;
+        state.timings.reader = steps;
+      }
       else if (data.type === 'error') console.warn('PlainPage reader view:', data.message);
     };
     frame.addEventListener(
       'load',
       () => {
+        steps.loaded = performance.now() - opened;
         const origin = new URL(api.runtime.getURL('')).origin;
         frame.contentWindow.postMessage({ type: 'plainpage:page', html, url: location.href }, origin, [channel.port2]);
         frame.focus();
@@ -389,7 +425,9 @@
     );
     frame.src = api.runtime.getURL('reader.html');
     state.timings.readerPainted = undefined;
+    state.timings.reader = undefined;
     document.documentElement.appendChild(frame);
+    steps.appended = performance.now() - opened;
     addEventListener('keydown', escapeCloses, true);
     state.reader = reader;
   }

@@ -16,7 +16,7 @@ globalThis.PlainPage ??= Object.freeze({
     DISABLE_SITE: 'bg:disable-site', // { host, tabId? }
     CLEAN_TAB: 'bg:clean-tab', // { tabId } → status: clean the tab once (activeTab is enough)
     // content script → background
-    ANALYZE: 'bg:analyze', // { html, url, fragment } → { verdict, timings }
+    ANALYZE: 'bg:analyze', // { html, url, fragment } → { verdict, timings, worker }
     REMOVED_COUNT: 'bg:removed-count', // { total }
     KEEP_BLOCK: 'bg:keep-block', // { selector, category, preview }: always keep it on the sender's site
     // background / popup → content script

@@ -9,7 +9,15 @@ const Settings = globalThis.PlainPageSettings;
 
 const root = document.documentElement;
 const main = document.getElementById('reader');
-const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) });
+/**
+ * Where the time to the reader painted went in this frame, in ms on its own clock (since its
+ * navigation began): sent with `painted`, read by tests (tests/e2e/lib/latency.mjs), kept nowhere.
+ */
+const timings = { origin: performance.timeOrigin, evaluated: performance.now() };
+const engineReady = init({ module_or_path: new URL('pkg/plainpage_bg.wasm', import.meta.url) }).then((exports) => {
+  timings.instantiated = performance.now();
+  return exports;
+});
 
 /** The port to the content script that opened this frame. */
 let port = null;
@@ -20,15 +28,33 @@ addEventListener('message', async (event) => {
   const data = event.data;
   if (port || event.source !== parent || data?.type !== 'plainpage:page' || !event.ports[0]) return;
   port = event.ports[0];
+  timings.received = performance.now();
   try {
-    const [stored] = await Promise.all([Settings.load(), engineReady]);
+    const [stored] = await Promise.all([
+      Settings.load().then((loaded) => {
+        timings.settings = performance.now();
+        return loaded;
+      }),
+      engineReady,
+    ]);
+    timings.ready = performance.now();
     settings = stored.reader;
     applySettings();
-    article = read(String(data.html), String(data.url), {}).article;
+    timings.readStart = performance.now();
+    const result = read(String(data.html), String(data.url), {});
+    timings.readEnd = performance.now();
+    timings.engine = result.timings;
+    article = result.article;
     render(article);
     showProgress();
+    timings.rendered = performance.now();
     // Painted: after the next frame has been produced.
-    requestAnimationFrame(() => setTimeout(() => port.postMessage({ type: 'painted' }), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        timings.painted = performance.now();
+        port.postMessage({ type: 'painted', timings });
+      }, 0),
+    );
   } catch (error) {
     showStatus(`Reader view could not be made for this page: ${error.message}`);
     port.postMessage({ type: 'error', message: String(error.message) });

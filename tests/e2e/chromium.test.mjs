@@ -29,6 +29,7 @@ import { allHidden, allOutlined, assertLabelsPainted, assertLabelsWithstand, ass
 import { ARTIFACTS, CLEANING_CHANGED_READER, CORPUS_PAGES, LARGEST, ROOT, SHARED, articleSentence, firstDifference, fold, median, needShared, seed, settled } from './lib/pages.mjs';
 import { assertSameArticle, assertSizeControls, assertTextSizes, readerDefaults, readerFontSizes, readerSizeControls, readerTextSizes, readerWords, suggestedReaderKey } from './lib/reader.mjs';
 import { assertProgress, assertSwitchedOff, blocksAt, categoryToSwitch, marksByOrdinal, readerProgress, savedLine } from './lib/polish.mjs';
+import { cleanSplit, describeSplit, readerSplit, splitProblems } from './lib/latency.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -907,9 +908,11 @@ test('automatic cleaning on the labelled pages of tests/data/clean: every remove
   }
 });
 
-test('timings in Chromium: toggle → reader view painted, document idle → cleaned', async (t) => {
+test('timings in Chromium: toggle → reader view painted, document idle → cleaned, each split into its parts', async (t) => {
   const lines = [];
+  const problems = [];
   for (const name of ['seed', LARGEST]) {
+    const splitLines = [];
     const cleaned = [];
     const breakdown = [];
     const painted = [];
@@ -917,7 +920,8 @@ test('timings in Chromium: toggle → reader view painted, document idle → cle
     for (let round = 0; round < ROUNDS; round++) {
       await page.goto(server.url(name));
       const tabId = await tabIdOf(granted, page);
-      const s = await waitForStatus(granted, tabId, (x) => x.cleaned, `${name} cleaned`);
+      // Cleaned, and the frame after it drawn (the split's last part).
+      const s = await waitForStatus(granted, tabId, (x) => x.cleaned && x.timings.parts?.painted !== undefined, `${name} cleaned and painted`);
       cleaned.push(s.timings.cleaned);
       breakdown.push(s.timings);
       // Reader view: toggled as the keyboard shortcut does (background → content script).
@@ -925,6 +929,13 @@ test('timings in Chromium: toggle → reader view painted, document idle → cle
       const open = await waitForStatus(granted, tabId, (x) => x.timings.readerPainted !== undefined, 'reader painted');
       painted.push(open.timings.readerPainted);
       await granted.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'cs:toggle-reader' }), tabId);
+      // Each wait's parts are there, take time where they must, and add up to no more than the
+      // wait (lib/latency.mjs); no part's time is asserted.
+      const splits = { clean: cleanSplit(s), reader: readerSplit(open) };
+      for (const [which, split] of Object.entries(splits)) {
+        problems.push(...splitProblems(split, which, { slack: 0.2 }).map((p) => `${name}, round ${round + 1}, ${which}: ${p}`));
+        if (round === 0 && split) splitLines.push(`${name} ${which === 'clean' ? 'idle → cleaned, painted' : 'toggle → reader painted'} (round 1): ${describeSplit(split, which)}`);
+      }
     }
     await page.close();
     const mid = (key) => median(breakdown.map((b) => b[key] ?? 0)).toFixed(1);
@@ -932,6 +943,7 @@ test('timings in Chromium: toggle → reader view painted, document idle → cle
       `${name}: idle → cleaned median ${median(cleaned).toFixed(1)} ms (min ${Math.min(...cleaned).toFixed(1)}, max ${Math.max(...cleaned).toFixed(1)}; ` +
         `serialize + engine round trip ${mid('analyze')} ms of which survey + judge ${mid('engine')} ms, apply ${mid('apply')} ms); ` +
         `toggle → reader painted median ${median(painted).toFixed(1)} ms (min ${Math.min(...painted).toFixed(1)}, max ${Math.max(...painted).toFixed(1)}), ${ROUNDS} rounds`,
+      ...splitLines,
     );
   }
   for (const line of lines) {
@@ -939,6 +951,7 @@ test('timings in Chromium: toggle → reader view painted, document idle → cle
     t.diagnostic(line);
   }
   writeFileSync(join(ARTIFACTS, 'chromium-timings.txt'), `${lines.join('\n')}\n`);
+  assert.deepEqual(problems, [], `the waits do not split into their parts:\n  ${problems.join('\n  ')}`);
 });
 
 test('options: custom rules and an imported list are compiled with a report, saved, and used on the next page', async (t) => {

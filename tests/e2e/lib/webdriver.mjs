@@ -71,7 +71,7 @@ export class GeckoDriver {
     const res = await this.raw('POST', '/session', {
       capabilities: { alwaysMatch: { browserName: 'firefox', acceptInsecureCerts: false, 'moz:firefoxOptions': firefoxOptions } },
     });
-    return new Session(this, res.sessionId);
+    return new Session(this, res.sessionId, res.capabilities);
   }
 
   async raw(method, path, body) {
@@ -90,9 +90,10 @@ export class GeckoDriver {
 }
 
 export class Session {
-  constructor(driver, id) {
+  constructor(driver, id, capabilities = {}) {
     this.driver = driver;
     this.id = id;
+    this.capabilities = capabilities;
   }
 
   cmd(method, path, body) {
