@@ -192,7 +192,7 @@ impl Inline {
             rest = &rest[at..];
             if let Some((decoded, used)) = crate::text::decode_reference(rest) {
                 rest = &rest[used..];
-                if decoded == "&" && named_reference_len(&format!("&{}", rest)).is_some() {
+                if decoded == "&" && reference_name_len(rest).is_some() {
                     // `&amp;copy;` is the text `&copy;`, which must not become `©`.
                     self.flush_pending('&');
                     self.line_start = false;
@@ -254,8 +254,7 @@ impl Inline {
                 at += width;
                 continue;
             }
-            let next = text[at + width..].chars().next();
-            self.escape_char(c, next);
+            self.escape_char(c);
             at += width;
         }
     }
@@ -286,7 +285,7 @@ impl Inline {
         }
     }
 
-    fn escape_char(&mut self, c: char, _next: Option<char>) {
+    fn escape_char(&mut self, c: char) {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => true,
             '|' => self.place == Place::Cell,
@@ -475,14 +474,18 @@ fn right_flanking(prev: Option<char>, next: Option<char>) -> bool {
 
 /// The length of a named character reference (`&name;`) at the start of `s`, if one is there.
 fn named_reference_len(s: &str) -> Option<usize> {
-    let body = s.strip_prefix('&')?;
+    reference_name_len(s.strip_prefix('&')?).map(|name| name + 2)
+}
+
+/// The length of `name` when `body` begins `name;` (a reference's name, its `&` before it).
+fn reference_name_len(body: &str) -> Option<usize> {
     let name = body
         .bytes()
         .take(32)
         .take_while(u8::is_ascii_alphanumeric)
         .count();
     let first_is_letter = body.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
-    (first_is_letter && body.as_bytes().get(name) == Some(&b';')).then_some(name + 2)
+    (first_is_letter && body.as_bytes().get(name) == Some(&b';')).then_some(name)
 }
 
 /// Escapes a `1.` that begins a line but came in two pieces of text (`<b>1</b>. Total`), which
